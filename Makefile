@@ -1,0 +1,43 @@
+# The two commands a newcomer needs: `make run` and `make test`. Only python3 and make are assumed.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+HOST ?= 127.0.0.1
+PORT ?= 8000
+DEMO_ENV := BOSETTING_DEMO=1 DJANGO_SETTINGS_MODULE=bosetting.settings.local
+
+.PHONY: install run test check bench clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	@touch $(STAMP)
+
+# Migrate, load reference and demo data, then serve at http://$(HOST):$(PORT)/ with the task worker beside it.
+run: install
+	@mkdir -p var
+	$(DEMO_ENV) $(BIN)/python manage.py migrate --no-input
+	$(DEMO_ENV) $(BIN)/python manage.py load_municipalities
+	$(DEMO_ENV) $(BIN)/python manage.py seed_demo
+	@$(DEMO_ENV) $(BIN)/python manage.py demo_logins
+	@$(DEMO_ENV) $(BIN)/python manage.py db_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(DEMO_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT) --noreload
+
+# The whole test suite. DATABASE_URL=postgres://... runs it on PostgreSQL instead of SQLite.
+test: install
+	$(BIN)/pytest
+
+check: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy bosetting
+	DJANGO_SETTINGS_MODULE=bosetting.settings.production SECRET_KEY=check-deploy-only-$$(printf '%0.sx' $$(seq 1 60)) \
+		$(BIN)/python manage.py check --deploy --fail-level WARNING
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,317 @@
+"""Every write to users and their roles. Each action checks, changes and audits in one transaction."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from collections.abc import Iterable
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.password_validation import validate_password
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from bosetting.audit.actions import record_event
+from bosetting.audit.models import EventType
+from bosetting.notifications.actions import notify
+from bosetting.organisations.models import Organisation
+
+from .models import Invitation, User, UserRole
+from .permissions import Permission, access_state, has_permission
+from .roles import Role, roles_for
+
+
+class AccountError(ValueError):
+    """A refused change, with a message the user is shown."""
+
+
+def grantable_roles(by: Any, organisation: Organisation) -> list[Role]:
+    """The roles `by` may give or take away in `organisation`.
+
+    A municipal administrator manages the municipal roles of their own municipality. An IMDi
+    administrator manages IMDi's roles, and the administrators of municipalities and reception
+    centres (the first administrator of each is made by IMDi).
+    """
+    if not has_permission(by, Permission.USER_MANAGE, organisation=organisation):
+        return []
+    if access_state(by).organisation_kind != Organisation.Kind.IMDI:
+        return roles_for(organisation)
+    if organisation.kind == Organisation.Kind.IMDI:
+        return roles_for(organisation)
+    if organisation.kind == Organisation.Kind.MUNICIPALITY:
+        return [Role.MUNICIPAL_ADMIN]
+    return [Role.RECEPTION_STAFF]
+
+
+def _require_manage(by: Any, organisation: Organisation) -> None:
+    if not grantable_roles(by, organisation):
+        raise AccountError(_("Du kan ikke administrere brukere i %(org)s.") % {"org": organisation})
+
+
+def _municipality_of(organisation: Organisation | None) -> Any:
+    if organisation is None or organisation.kind != Organisation.Kind.MUNICIPALITY:
+        return None
+    return organisation.municipality
+
+
+def _check_roles(by: Any, organisation: Organisation, changed: Iterable[str]) -> None:
+    allowed = {str(role) for role in grantable_roles(by, organisation)}
+    refused = sorted(set(changed) - allowed)
+    if refused:
+        labels = ", ".join(str(Role(role).label) for role in refused)
+        raise AccountError(_("Du kan ikke gi eller ta bort rollen: %(roles)s.") % {"roles": labels})
+
+
+def _hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def create_user(
+    *,
+    by: Any,
+    organisation: Organisation,
+    username: str,
+    email: str,
+    first_name: str,
+    last_name: str,
+    roles: Iterable[str],
+    password: str | None = None,
+) -> User:
+    """Create a user directly (reference data, demo data, operators). Others are invited."""
+    roles = sorted(set(roles))
+    with transaction.atomic():
+        if by is not None:
+            _require_manage(by, organisation)
+            _check_roles(by, organisation, roles)
+        _check_roles_fit(organisation, roles)
+        if User.objects.filter(email__iexact=email).exists():
+            raise AccountError(_("Det finnes allerede en bruker med denne e-postadressen."))
+        user = User(
+            username=username,
+            email=email,
+            first_name=first_name,
+            last_name=last_name,
+            organisation=organisation,
+        )
+        if password:
+            user.set_password(password)
+        else:
+            user.set_unusable_password()
+        user.save()
+        UserRole.objects.bulk_create(
+            UserRole(user=user, role=role, granted_by=by if by is not None else None)
+            for role in roles
+        )
+        record_event(
+            by=by,
+            event_type=EventType.USER_CREATED,
+            summary=_("Bruker %(user)s opprettet i %(org)s med rollene %(roles)s")
+            % {"user": user.username, "org": organisation, "roles": _role_list(roles)},
+            obj=user,
+            municipality=_municipality_of(organisation),
+            details={"roles": roles},
+        )
+    return user
+
+
+def _check_roles_fit(organisation: Organisation, roles: Iterable[str]) -> None:
+    fitting = {str(role) for role in roles_for(organisation)}
+    if not roles or not set(roles) <= fitting:
+        raise AccountError(_("Velg minst én rolle som passer for organisasjonen."))
+
+
+def _role_list(roles: Iterable[str]) -> str:
+    return ", ".join(str(Role(role).label) for role in roles) or _("ingen")
+
+
+def invite_user(
+    *,
+    by: Any,
+    organisation: Organisation,
+    email: str,
+    first_name: str,
+    last_name: str,
+    roles: Iterable[str],
+) -> tuple[User, str]:
+    """Create the user without a password and send an invitation link. Returns the user and the raw token."""
+    roles = sorted(set(roles))
+    with transaction.atomic():
+        _require_manage(by, organisation)
+        _check_roles(by, organisation, roles)
+        _check_roles_fit(organisation, roles)
+        email = email.strip().lower()
+        if User.objects.filter(email__iexact=email).exists():
+            raise AccountError(_("Det finnes allerede en bruker med denne e-postadressen."))
+        user = User(
+            username=email,
+            email=email,
+            first_name=first_name.strip(),
+            last_name=last_name.strip(),
+            organisation=organisation,
+        )
+        user.set_unusable_password()
+        user.save()
+        UserRole.objects.bulk_create(UserRole(user=user, role=role, granted_by=by) for role in roles)
+        token = _send_invitation(by=by, user=user)
+        record_event(
+            by=by,
+            event_type=EventType.USER_INVITED,
+            summary=_("%(user)s invitert til %(org)s med rollene %(roles)s")
+            % {"user": email, "org": organisation, "roles": _role_list(roles)},
+            obj=user,
+            municipality=_municipality_of(organisation),
+            details={"roles": roles},
+        )
+    return user, token
+
+
+def resend_invitation(*, by: Any, user: User) -> str:
+    """A new link; earlier unused links stop working."""
+    with transaction.atomic():
+        assert user.organisation is not None
+        _require_manage(by, user.organisation)
+        if user.has_usable_password():
+            raise AccountError(_("Brukeren har allerede tatt i bruk invitasjonen."))
+        Invitation.objects.filter(user=user, accepted_at=None).update(expires_at=timezone.now())
+        token = _send_invitation(by=by, user=user)
+        record_event(
+            by=by,
+            event_type=EventType.USER_INVITED,
+            summary=_("Ny invitasjon sendt til %(user)s") % {"user": user.email},
+            obj=user,
+            municipality=_municipality_of(user.organisation),
+        )
+    return token
+
+
+def _send_invitation(*, by: Any, user: User) -> str:
+    token = secrets.token_urlsafe(32)
+    Invitation.objects.create(
+        user=user,
+        token_hash=_hash_token(token),
+        created_by=by,
+        expires_at=timezone.now() + settings.INVITATION_VALID_FOR,
+    )
+    days = settings.INVITATION_VALID_FOR.days
+    notify(
+        recipients=[user],
+        subject=_("Invitasjon til Bosetting"),
+        body=_(
+            "Du er invitert til Bosetting av %(by)s i %(org)s. Åpne lenken for å velge passord og "
+            "sette opp innlogging med engangskode fra en app på telefonen. Lenken gjelder i %(days)s dager."
+        )
+        % {"by": by, "org": user.organisation, "days": days},
+        url=reverse("accounts:accept_invitation", args=[token]),
+    )
+    return token
+
+
+def find_invitation(token: str) -> Invitation | None:
+    invitation = (
+        Invitation.objects.select_related("user", "user__organisation")
+        .filter(token_hash=_hash_token(token))
+        .first()
+    )
+    if invitation is None or not invitation.is_usable or not invitation.user.is_active:
+        return None
+    return invitation
+
+
+def accept_invitation(*, token: str, password: str) -> User:
+    """Set the invited user's password. TOTP is enrolled at the first login that follows."""
+    with transaction.atomic():
+        invitation = find_invitation(token)
+        if invitation is None:
+            raise AccountError(_("Invitasjonen er ugyldig eller utløpt. Be administratoren om en ny."))
+        user = invitation.user
+        validate_password(password, user)
+        user.set_password(password)
+        user.save(update_fields=["password"])
+        invitation.accepted_at = timezone.now()
+        invitation.save(update_fields=["accepted_at"])
+        record_event(
+            by=user,
+            event_type=EventType.INVITATION_ACCEPTED,
+            summary=_("%(user)s tok i bruk invitasjonen og valgte passord") % {"user": user},
+            obj=user,
+            municipality=_municipality_of(user.organisation),
+        )
+    return user
+
+
+def change_roles(*, by: Any, user: User, roles: Iterable[str]) -> User:
+    new_roles = set(roles)
+    with transaction.atomic():
+        user = User.objects.select_for_update().get(pk=user.pk)
+        assert user.organisation is not None
+        _require_manage(by, user.organisation)
+        current = set(user.roles.values_list("role", flat=True))
+        _check_roles(by, user.organisation, current ^ new_roles)
+        _check_roles_fit(user.organisation, new_roles)
+        if user.pk == by.pk and Role.MUNICIPAL_ADMIN in current - new_roles:
+            raise AccountError(_("Du kan ikke ta bort din egen administratorrolle."))
+        if user.pk == by.pk and Role.IMDI_ADMIN in current - new_roles:
+            raise AccountError(_("Du kan ikke ta bort din egen administratorrolle."))
+        if new_roles == current:
+            return user
+        UserRole.objects.filter(user=user, role__in=current - new_roles).delete()
+        UserRole.objects.bulk_create(
+            UserRole(user=user, role=role, granted_by=by) for role in sorted(new_roles - current)
+        )
+        record_event(
+            by=by,
+            event_type=EventType.USER_ROLES_CHANGED,
+            summary=_("Rollene til %(user)s endret fra %(old)s til %(new)s")
+            % {"user": user, "old": _role_list(sorted(current)), "new": _role_list(sorted(new_roles))},
+            obj=user,
+            municipality=_municipality_of(user.organisation),
+            details={"before": sorted(current), "after": sorted(new_roles)},
+        )
+    user._role_cache = frozenset(new_roles)
+    return user
+
+
+def deactivate_user(*, by: Any, user: User) -> User:
+    """The user can no longer log in, and any session they have ends at its next request."""
+    with transaction.atomic():
+        user = User.objects.select_for_update().get(pk=user.pk)
+        assert user.organisation is not None
+        _require_manage(by, user.organisation)
+        if user.pk == by.pk:
+            raise AccountError(_("Du kan ikke deaktivere deg selv."))
+        if not user.is_active:
+            return user
+        user.is_active = False
+        user.deactivated_at = timezone.now()
+        user.save(update_fields=["is_active", "deactivated_at"])
+        record_event(
+            by=by,
+            event_type=EventType.USER_DEACTIVATED,
+            summary=_("%(user)s deaktivert") % {"user": user},
+            obj=user,
+            municipality=_municipality_of(user.organisation),
+        )
+    return user
+
+
+def reactivate_user(*, by: Any, user: User) -> User:
+    with transaction.atomic():
+        user = User.objects.select_for_update().get(pk=user.pk)
+        assert user.organisation is not None
+        _require_manage(by, user.organisation)
+        if user.is_active:
+            return user
+        user.is_active = True
+        user.deactivated_at = None
+        user.save(update_fields=["is_active", "deactivated_at"])
+        record_event(
+            by=by,
+            event_type=EventType.USER_REACTIVATED,
+            summary=_("%(user)s reaktivert") % {"user": user},
+            obj=user,
+            municipality=_municipality_of(user.organisation),
+        )
+    return user

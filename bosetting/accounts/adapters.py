@@ -1,0 +1,82 @@
+"""django-allauth hooks: no self sign-up, e-mail through the task worker, audit of logins."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from allauth.account.adapter import DefaultAccountAdapter
+from allauth.mfa.adapter import DefaultMFAAdapter
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+
+from bosetting.audit.actions import record_event
+from bosetting.audit.models import EventType
+from bosetting.notifications.actions import email_only
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    def is_open_for_signup(self, request: HttpRequest) -> bool:
+        return False  # users are invited by an administrator
+
+    def send_mail(self, template_prefix: str, email: str, context: dict[str, Any]) -> None:
+        """Render allauth's e-mail as usual, but let the task worker send it."""
+        message = self.render_mail(template_prefix, email, context)
+        html_body = None
+        for content, mimetype in getattr(message, "alternatives", []):
+            if mimetype == "text/html":
+                html_body = content
+        body = message.body if message.content_subtype == "plain" else ""
+        if template_prefix == "account/email/password_reset_key":
+            _record_password_reset_request(email)
+        email_only(to=email, subject=str(message.subject), body=body, html_body=html_body)
+
+    def format_email_subject(self, subject: str) -> str:
+        return subject  # the task adds the prefix
+
+    def pre_authenticate(self, request: HttpRequest, **credentials: Any) -> None:
+        try:
+            super().pre_authenticate(request, **credentials)
+        except ValidationError:
+            username = credentials.get("username", "")
+            with transaction.atomic():
+                record_event(
+                    by=None,
+                    actor_label=username or "ukjent",
+                    event_type=EventType.LOCKOUT,
+                    summary=_("Innlogging sperret for %(username)s etter for mange forsøk")
+                    % {"username": username},
+                    details={"username": username},
+                )
+            raise
+
+    def authentication_failed(self, request: HttpRequest, **credentials: Any) -> None:
+        username = credentials.get("username", "")
+        with transaction.atomic():
+            record_event(
+                by=None,
+                actor_label=username or "ukjent",
+                event_type=EventType.LOGIN_FAILED,
+                summary=_("Mislykket innlogging for %(username)s") % {"username": username},
+                details={"username": username},
+            )
+
+
+class MFAAdapter(DefaultMFAAdapter):
+    def get_totp_label(self, user: Any) -> str:
+        return str(user.username)
+
+
+def _record_password_reset_request(email: str) -> None:
+    from .models import User
+
+    user = User.objects.filter(email__iexact=email).first()
+    with transaction.atomic():
+        record_event(
+            by=None,
+            actor_label=email,
+            event_type=EventType.PASSWORD_RESET_REQUESTED,
+            summary=_("Lenke for nytt passord sendt til %(email)s") % {"email": email},
+            obj=user,
+        )

@@ -1,0 +1,151 @@
+"""Authorization, in one place.
+
+Permissions are verbs; roles are sets of them; `has_permission` is the one check. Municipal and
+reception-centre users act only within their own organisation. A municipality's users reach
+personal data only while the municipality has signed the current data processing agreement and
+has at least one municipal administrator (DOMAIN.md).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any
+
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
+
+from bosetting.organisations.models import Municipality, Organisation
+
+from .roles import Role
+
+if TYPE_CHECKING:
+    from .models import User
+
+
+class Permission(StrEnum):
+    MUNICIPALITY_LIST_VIEW = "municipality_list_view"  # every municipality and its agreement status
+    AGREEMENT_MANAGE = "agreement_manage"  # publish agreement versions, register signatures
+    AGREEMENT_VIEW = "agreement_view"  # the own municipality's agreement and status
+    USER_MANAGE = "user_manage"  # invite, change roles, deactivate (within limits, see accounts)
+    AUDIT_LOG_VIEW = "audit_log_view"  # search the audit log (own municipality, or all for IMDi)
+
+
+# Permissions that reach refugees' personal data: a municipality needs a signed current agreement.
+PERSONAL_DATA: frozenset[Permission] = frozenset({Permission.AUDIT_LOG_VIEW})
+
+_IMDI_READ = {Permission.MUNICIPALITY_LIST_VIEW, Permission.AUDIT_LOG_VIEW}
+
+ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
+    Role.IMDI_ADMIN: frozenset(
+        _IMDI_READ | {Permission.AGREEMENT_MANAGE, Permission.USER_MANAGE}
+    ),
+    Role.IMDI_CASEWORKER: frozenset(_IMDI_READ),
+    Role.IMDI_READER: frozenset(_IMDI_READ),
+    Role.MUNICIPAL_ADMIN: frozenset(
+        {Permission.AGREEMENT_VIEW, Permission.USER_MANAGE, Permission.AUDIT_LOG_VIEW}
+    ),
+    Role.MUNICIPAL_CASEWORKER: frozenset({Permission.AGREEMENT_VIEW, Permission.AUDIT_LOG_VIEW}),
+    Role.MUNICIPAL_READER: frozenset({Permission.AGREEMENT_VIEW}),
+    Role.RECEPTION_STAFF: frozenset(),
+}
+
+
+@dataclass(frozen=True)
+class AccessState:
+    """What the permission check needs to know about a user, computed once per request."""
+
+    permissions: frozenset[Permission]
+    organisation_id: int | None
+    organisation_kind: str | None
+    municipality_id: int | None
+    # For municipal users: signed current agreement and at least one municipal administrator.
+    agreement_in_force: bool
+
+
+def access_state(user: User) -> AccessState:
+    if user._access_state is not None:
+        return user._access_state
+    from .queries import municipality_may_reach_personal_data
+
+    permissions: set[Permission] = set()
+    for role in user.role_set:
+        permissions |= ROLE_PERMISSIONS.get(role, frozenset())
+    organisation = user.organisation
+    municipality_id = None
+    agreement_in_force = True
+    if organisation is not None and organisation.kind == Organisation.Kind.MUNICIPALITY:
+        municipality_id = Municipality.objects.values_list("pk", flat=True).get(
+            organisation=organisation
+        )
+        agreement_in_force = municipality_may_reach_personal_data(municipality_id)
+    state = AccessState(
+        permissions=frozenset(permissions),
+        organisation_id=organisation.pk if organisation else None,
+        organisation_kind=organisation.kind if organisation else None,
+        municipality_id=municipality_id,
+        agreement_in_force=agreement_in_force,
+    )
+    user._access_state = state
+    return state
+
+
+def has_permission(
+    user: Any,
+    permission: Permission,
+    *,
+    municipality: Municipality | None = None,
+    organisation: Organisation | None = None,
+) -> bool:
+    """May `user` do `permission`, within `municipality` or `organisation` where one is given?"""
+    return denial_reason(user, permission, municipality=municipality, organisation=organisation) is None
+
+
+def denial_reason(
+    user: Any,
+    permission: Permission,
+    *,
+    municipality: Municipality | None = None,
+    organisation: Organisation | None = None,
+) -> str | None:
+    """None when allowed, else a Norwegian sentence saying why not."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return _("Du må logge inn.")
+    state = access_state(user)
+    if permission not in state.permissions:
+        return _("Rollene dine gir ikke tilgang til dette.")
+    if state.organisation_kind != Organisation.Kind.IMDI:
+        if municipality is not None and municipality.pk != state.municipality_id:
+            return _("Du har bare tilgang til din egen kommune.")
+        if organisation is not None and organisation.pk != state.organisation_id:
+            return _("Du har bare tilgang til din egen organisasjon.")
+    if permission in PERSONAL_DATA and not state.agreement_in_force:
+        return _(
+            "Kommunen din har ikke signert gjeldende databehandleravtale med IMDi, eller har "
+            "ingen kommuneadministrativ bruker. Til det er på plass har du ikke tilgang til "
+            "personopplysninger. Ta kontakt med kommunens administrator."
+        )
+    return None
+
+
+class AccessDenied(PermissionDenied):
+    """A refusal with the reason the user is shown (the 403 page renders it)."""
+
+
+def require(
+    user: Any,
+    permission: Permission,
+    *,
+    municipality: Municipality | None = None,
+    organisation: Organisation | None = None,
+) -> None:
+    reason = denial_reason(user, permission, municipality=municipality, organisation=organisation)
+    if reason is not None:
+        raise AccessDenied(reason)
+
+
+def is_imdi(user: Any) -> bool:
+    return bool(
+        getattr(user, "is_authenticated", False)
+        and access_state(user).organisation_kind == Organisation.Kind.IMDI
+    )

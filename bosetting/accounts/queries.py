@@ -1,0 +1,54 @@
+"""Reads about users and access, scoped to what the asking user may see."""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+from django.http import Http404
+
+from bosetting.organisations.models import AgreementSignature, DataProcessingAgreement
+
+from .models import User
+from .permissions import Permission, access_state, has_permission
+from .roles import Role
+
+
+def current_agreement() -> DataProcessingAgreement | None:
+    return DataProcessingAgreement.objects.order_by("-published_at").first()
+
+
+def municipality_may_reach_personal_data(municipality_id: int) -> bool:
+    """Signed the current agreement, and has at least one active municipal administrator."""
+    agreement = current_agreement()
+    if agreement is None:
+        return False
+    signed = AgreementSignature.objects.filter(
+        agreement=agreement, municipality_id=municipality_id
+    ).exists()
+    return signed and municipal_admins(municipality_id).exists()
+
+
+def municipal_admins(municipality_id: int) -> QuerySet[User]:
+    return User.objects.filter(
+        organisation__municipality__pk=municipality_id,
+        is_active=True,
+        roles__role=Role.MUNICIPAL_ADMIN,
+    )
+
+
+def users_visible_to(user: User) -> QuerySet[User]:
+    """Users the asking user may administer: IMDi administrators see all, others their own organisation."""
+    if not has_permission(user, Permission.USER_MANAGE):
+        return User.objects.none()
+    users = User.objects.select_related("organisation").prefetch_related("roles")
+    state = access_state(user)
+    if state.organisation_kind == "imdi":
+        return users.exclude(organisation=None)
+    return users.filter(organisation_id=state.organisation_id)
+
+
+def get_user_for_admin(user: User, pk: int) -> User:
+    """The user `pk` if the asking user may administer them, else 404 (never say it exists)."""
+    try:
+        return users_visible_to(user).get(pk=pk)
+    except User.DoesNotExist:
+        raise Http404 from None

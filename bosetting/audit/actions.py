@@ -1,0 +1,64 @@
+"""Writing to the audit log. Every action calls `record_event` inside its own transaction."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.db import connection, models, transaction
+from django.utils import timezone
+
+from bosetting.core.request_context import current_ip_address
+
+from .models import GENESIS_HASH, AuditEvent, EventType
+
+# Any constant: PostgreSQL's transaction-scoped advisory lock that serialises appends to the chain.
+_CHAIN_LOCK_KEY = 7_204_519
+
+
+def record_event(
+    *,
+    by: Any,
+    event_type: EventType,
+    summary: str,
+    obj: models.Model | None = None,
+    municipality: Any = None,
+    details: dict[str, Any] | None = None,
+    actor_label: str | None = None,
+) -> AuditEvent:
+    """Append one event. `by` is the acting user, or None for the system itself."""
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("record_event must run inside the action's transaction.")
+    actor = by if getattr(by, "is_authenticated", False) else None
+    _lock_chain()
+    previous = AuditEvent.objects.order_by("-id").values_list("hash", flat=True).first()
+    event = AuditEvent(
+        # Microseconds dropped so the sealed ISO string survives every database round trip.
+        occurred_at=timezone.now().replace(microsecond=0).astimezone(datetime.UTC),
+        actor=actor,
+        actor_label=actor_label or (_user_label(actor) if actor else "System"),
+        actor_organisation_id=getattr(actor, "organisation_id", None),
+        event_type=event_type,
+        summary=summary[:500],
+        object_type=obj._meta.label_lower if obj is not None else "",
+        object_id=str(obj.pk) if obj is not None else "",
+        municipality=municipality,
+        ip_address=current_ip_address(),
+        details=details or {},
+        previous_hash=previous or GENESIS_HASH,
+    )
+    event.hash = event.compute_hash()
+    event.save()
+    return event
+
+
+def _user_label(user: Any) -> str:
+    full_name = user.get_full_name()
+    return f"{full_name} ({user.username})" if full_name else user.username
+
+
+def _lock_chain() -> None:
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_CHAIN_LOCK_KEY])
+    # SQLite: transactions begin IMMEDIATE (settings), so writers are already serialised.

@@ -1,0 +1,133 @@
+"""The append-only audit log. Each event carries the hash of the one before it."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class EventType(models.TextChoices):
+    LOGIN = "login", _("Innlogging")
+    LOGIN_FAILED = "login_failed", _("Mislykket innlogging")
+    LOCKOUT = "lockout", _("Bruker sperret etter mislykkede innlogginger")
+    LOGOUT = "logout", _("Utlogging")
+    SESSION_EXPIRED = "session_expired", _("Økten utløp")
+    TOTP_ENROLLED = "totp_enrolled", _("Tofaktor aktivert")
+    TOTP_FAILED = "totp_failed", _("Feil engangskode")
+    RECOVERY_CODES_GENERATED = "recovery_codes_generated", _("Gjenopprettingskoder laget")
+    PASSWORD_RESET_REQUESTED = "password_reset_requested", _("Tilbakestilling av passord bedt om")
+    PASSWORD_CHANGED = "password_changed", _("Passord endret")
+    USER_CREATED = "user_created", _("Bruker opprettet")
+    USER_INVITED = "user_invited", _("Bruker invitert")
+    INVITATION_ACCEPTED = "invitation_accepted", _("Invitasjon tatt i bruk")
+    USER_ROLES_CHANGED = "user_roles_changed", _("Roller endret")
+    USER_DEACTIVATED = "user_deactivated", _("Bruker deaktivert")
+    USER_REACTIVATED = "user_reactivated", _("Bruker reaktivert")
+    AGREEMENT_PUBLISHED = "agreement_published", _("Databehandleravtale publisert")
+    AGREEMENT_SIGNED = "agreement_signed", _("Signert databehandleravtale registrert")
+    ORGANISATION_CREATED = "organisation_created", _("Organisasjon opprettet")
+    MUNICIPALITIES_LOADED = "municipalities_loaded", _("Kommuner lastet inn")
+
+
+class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
+    def update(self, **kwargs: Any) -> int:
+        raise TypeError("Hendelsesloggen kan ikke endres.")
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        raise TypeError("Hendelsesloggen kan ikke slettes.")
+
+
+class AuditEvent(models.Model):
+    occurred_at = models.DateTimeField(_("tidspunkt"), db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("bruker"),
+    )
+    # The name as it was, so the log reads right after a user is renamed; also names systems.
+    actor_label = models.CharField(_("utført av"), max_length=200)
+    actor_organisation = models.ForeignKey(
+        "organisations.Organisation",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    event_type = models.CharField(_("hendelse"), max_length=40, choices=EventType.choices)
+    summary = models.CharField(_("sammendrag"), max_length=500)
+    object_type = models.CharField(_("objekttype"), max_length=60, blank=True)
+    object_id = models.CharField(_("objekt-id"), max_length=60, blank=True)
+    municipality = models.ForeignKey(
+        "organisations.Municipality",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("kommune"),
+    )
+    ip_address = models.GenericIPAddressField(_("IP-adresse"), null=True, blank=True)
+    details = models.JSONField(_("detaljer"), default=dict, blank=True)
+    previous_hash = models.CharField(max_length=64)
+    hash = models.CharField(max_length=64, unique=True)
+
+    objects = AuditEventQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("hendelse")
+        verbose_name_plural = _("hendelser")
+        ordering = ["-id"]
+        indexes = [
+            models.Index(fields=["municipality", "-occurred_at"]),
+            models.Index(fields=["object_type", "object_id"]),
+            models.Index(fields=["event_type", "-occurred_at"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.occurred_at:%d.%m.%Y %H:%M} {self.summary}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None:
+            raise TypeError("Hendelsesloggen kan ikke endres.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise TypeError("Hendelsesloggen kan ikke slettes.")
+
+    def compute_hash(self) -> str:
+        return chain_hash(self.previous_hash, self.canonical_content())
+
+    def canonical_content(self) -> str:
+        """Every field that matters, in a fixed form: what the hash seals."""
+        return json.dumps(
+            {
+                "occurred_at": self.occurred_at.isoformat(),
+                "actor": self.actor_id,
+                "actor_label": self.actor_label,
+                "actor_organisation": self.actor_organisation_id,
+                "event_type": self.event_type,
+                "summary": self.summary,
+                "object_type": self.object_type,
+                "object_id": self.object_id,
+                "municipality": self.municipality_id,
+                "ip_address": self.ip_address,
+                "details": self.details,
+            },
+            sort_keys=True,
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
+
+
+GENESIS_HASH = "0" * 64
+
+
+def chain_hash(previous_hash: str, content: str) -> str:
+    return hashlib.sha256(f"{previous_hash}\n{content}".encode()).hexdigest()

@@ -1,0 +1,22 @@
+from typing import Any
+
+from django.conf import settings
+from django.http import HttpRequest
+
+from bosetting.accounts.second_factor import session_used_second_factor
+from bosetting.notifications.queries import unread_count
+
+from .navigation import navigation_for
+
+
+def layout(request: HttpRequest) -> dict[str, Any]:
+    """What the layout needs on every page: navigation, the unread count, demo mode."""
+    context: dict[str, Any] = {"demo_mode": settings.DEMO_MODE}
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return context
+    # Until the second factor is done (TOTP enrolment), the layout offers nothing to go to.
+    if session_used_second_factor(request):
+        context["navigation"] = navigation_for(user)
+        context["unread_notifications"] = lambda: unread_count(user)
+    return context

@@ -1,0 +1,39 @@
+"""The main navigation, by permission: one list, filtered for the user."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from bosetting.accounts.permissions import Permission, has_permission
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    url_name: str
+    permission: Permission | None
+
+    @property
+    def url(self) -> str:
+        return reverse(self.url_name)
+
+
+NAVIGATION = [
+    NavItem(_("Oversikt"), "home", None),
+    NavItem(_("Kommuner og avtaler"), "organisations:municipality_list", Permission.MUNICIPALITY_LIST_VIEW),
+    NavItem(_("Databehandleravtale"), "organisations:own_agreement", Permission.AGREEMENT_VIEW),
+    NavItem(_("Brukere"), "accounts:user_list", Permission.USER_MANAGE),
+    NavItem(_("Hendelseslogg"), "audit:event_list", Permission.AUDIT_LOG_VIEW),
+]
+
+
+def navigation_for(user: Any) -> list[NavItem]:
+    return [
+        item
+        for item in NAVIGATION
+        if item.permission is None or has_permission(user, item.permission)
+    ]

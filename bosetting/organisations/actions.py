@@ -1,0 +1,192 @@
+"""Writes to organisations and agreements, each audited in its own transaction."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from django.core.files.base import File
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from bosetting.audit.actions import record_event
+from bosetting.audit.models import EventType
+
+from .models import (
+    AgreementSignature,
+    County,
+    DataProcessingAgreement,
+    Municipality,
+    Organisation,
+    ReceptionCentre,
+)
+
+MUNICIPALITIES_CSV = Path(__file__).parent / "data" / "kommuner-2024.csv"
+IMDI_NAME = "IMDi – Integrerings- og mangfoldsdirektoratet"
+
+
+class OrganisationError(ValueError):
+    """A refused change, with a message the user is shown."""
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    counties_created: int
+    municipalities_created: int
+    municipalities_renamed: int
+
+
+def load_municipalities(*, by: Any = None, path: Path = MUNICIPALITIES_CSV) -> LoadResult:
+    """Create or update every county and municipality in the file. Running it again changes nothing."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    with transaction.atomic():
+        counties = {county.number: county for county in County.objects.all()}
+        existing = {m.number: m for m in Municipality.objects.select_related("organisation")}
+        counties_created = created = renamed = 0
+        for row in rows:
+            county = counties.get(row["fylkesnummer"])
+            if county is None:
+                county = County.objects.create(number=row["fylkesnummer"], name=row["fylkesnavn"])
+                counties[county.number] = county
+                counties_created += 1
+            elif county.name != row["fylkesnavn"]:
+                county.name = row["fylkesnavn"]
+                county.save(update_fields=["name"])
+            municipality = existing.get(row["kommunenummer"])
+            if municipality is None:
+                organisation = Organisation.objects.create(
+                    kind=Organisation.Kind.MUNICIPALITY, name=f"{row['kommunenavn']} kommune"
+                )
+                Municipality.objects.create(
+                    number=row["kommunenummer"],
+                    name=row["kommunenavn"],
+                    county=county,
+                    organisation=organisation,
+                )
+                created += 1
+            elif municipality.name != row["kommunenavn"] or municipality.county_id != county.pk:
+                municipality.name = row["kommunenavn"]
+                municipality.county = county
+                municipality.save(update_fields=["name", "county"])
+                municipality.organisation.name = f"{row['kommunenavn']} kommune"
+                municipality.organisation.save(update_fields=["name"])
+                renamed += 1
+        result = LoadResult(counties_created, created, renamed)
+        if counties_created or created or renamed:
+            record_event(
+                by=by,
+                event_type=EventType.MUNICIPALITIES_LOADED,
+                summary=_("Kommuner lastet inn: %(created)s nye, %(renamed)s endret")
+                % {"created": created, "renamed": renamed},
+                details={"file": path.name, "counties_created": counties_created},
+            )
+    return result
+
+
+def ensure_imdi(*, by: Any = None) -> Organisation:
+    with transaction.atomic():
+        imdi = Organisation.objects.filter(kind=Organisation.Kind.IMDI).first()
+        if imdi is None:
+            imdi = Organisation.objects.create(kind=Organisation.Kind.IMDI, name=IMDI_NAME)
+            record_event(
+                by=by,
+                event_type=EventType.ORGANISATION_CREATED,
+                summary=_("Organisasjonen %(name)s opprettet") % {"name": imdi.name},
+                obj=imdi,
+            )
+    return imdi
+
+
+def create_reception_centre(
+    *, by: Any, name: str, kind: str, municipality: Municipality
+) -> ReceptionCentre:
+    with transaction.atomic():
+        if ReceptionCentre.objects.filter(name=name).exists():
+            raise OrganisationError(_("Det finnes allerede et mottak med dette navnet."))
+        organisation = Organisation.objects.create(
+            kind=Organisation.Kind.RECEPTION_CENTRE, name=name
+        )
+        centre = ReceptionCentre.objects.create(
+            name=name, kind=kind, municipality=municipality, organisation=organisation
+        )
+        record_event(
+            by=by,
+            event_type=EventType.ORGANISATION_CREATED,
+            summary=_("Mottaket %(name)s i %(municipality)s opprettet")
+            % {"name": name, "municipality": municipality.name},
+            obj=centre,
+            municipality=municipality,
+        )
+    return centre
+
+
+def publish_agreement(
+    *, by: Any, version: str, title: str, text: str, document: File
+) -> DataProcessingAgreement:
+    """Publish a new version. It becomes the current one: earlier signatures no longer suffice."""
+    with transaction.atomic():
+        if DataProcessingAgreement.objects.filter(version=version).exists():
+            raise OrganisationError(_("Versjon %(version)s finnes allerede.") % {"version": version})
+        agreement = DataProcessingAgreement(
+            version=version,
+            title=title,
+            text=text,
+            published_at=timezone.now(),
+            published_by=by,
+        )
+        agreement.document.save(f"databehandleravtale-{version}.pdf", document, save=False)
+        agreement.save()
+        record_event(
+            by=by,
+            event_type=EventType.AGREEMENT_PUBLISHED,
+            summary=_("Databehandleravtale versjon %(version)s publisert") % {"version": version},
+            obj=agreement,
+        )
+    return agreement
+
+
+def register_signature(
+    *,
+    by: Any,
+    agreement: DataProcessingAgreement,
+    municipality: Municipality,
+    signed_on: Any,
+    signed_by: str,
+    document: File,
+) -> AgreementSignature:
+    with transaction.atomic():
+        if signed_on > timezone.localdate():
+            raise OrganisationError(_("Signaturdatoen kan ikke være i fremtiden."))
+        if signed_on < timezone.localdate(agreement.published_at):
+            raise OrganisationError(_("Signaturdatoen kan ikke være før avtalen ble publisert."))
+        if AgreementSignature.objects.filter(agreement=agreement, municipality=municipality).exists():
+            raise OrganisationError(
+                _("%(municipality)s har allerede signert versjon %(version)s.")
+                % {"municipality": municipality.name, "version": agreement.version}
+            )
+        signature = AgreementSignature(
+            agreement=agreement,
+            municipality=municipality,
+            signed_on=signed_on,
+            signed_by=signed_by,
+            registered_by=by,
+            registered_at=timezone.now(),
+        )
+        signature.document.save(
+            f"signert-{municipality.number}-{agreement.version}.pdf", document, save=False
+        )
+        signature.save()
+        record_event(
+            by=by,
+            event_type=EventType.AGREEMENT_SIGNED,
+            summary=_("%(municipality)s har signert databehandleravtale versjon %(version)s")
+            % {"municipality": municipality.name, "version": agreement.version},
+            obj=signature,
+            municipality=municipality,
+            details={"signed_on": signed_on.isoformat(), "signed_by": signed_by},
+        )
+    return signature

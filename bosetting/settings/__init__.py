@@ -1,0 +1,1 @@
+"""Settings: `base` holds what every environment shares; `local`, `test` and `production` adjust it."""

@@ -1,0 +1,16 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("bosetting.core.urls")),
+    path("konto/", include("allauth.urls")),
+    path("brukere/", include("bosetting.accounts.urls")),
+    path("organisasjoner/", include("bosetting.organisations.urls")),
+    path("logg/", include("bosetting.audit.urls")),
+    path("varsler/", include("bosetting.notifications.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("drift/admin/", admin.site.urls),
+]
+
+handler403 = "bosetting.core.views.permission_denied"
+handler404 = "bosetting.core.views.page_not_found"
