@@ -29,6 +29,7 @@ class Permission(StrEnum):
     AGREEMENT_VIEW = "agreement_view"  # the own municipality's agreement and status
     USER_MANAGE = "user_manage"  # invite, change roles, deactivate (within limits, see accounts)
     AUDIT_LOG_VIEW = "audit_log_view"  # search the audit log (own municipality, or all for IMDi)
+    RECEPTION_CENTRE_MANAGE = "reception_centre_manage"  # create and change reception centres
 
 
 # Permissions that reach refugees' personal data: a municipality needs a signed current agreement.
@@ -38,7 +39,8 @@ _IMDI_READ = {Permission.MUNICIPALITY_LIST_VIEW, Permission.AUDIT_LOG_VIEW}
 
 ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
     Role.IMDI_ADMIN: frozenset(
-        _IMDI_READ | {Permission.AGREEMENT_MANAGE, Permission.USER_MANAGE}
+        _IMDI_READ
+        | {Permission.AGREEMENT_MANAGE, Permission.USER_MANAGE, Permission.RECEPTION_CENTRE_MANAGE}
     ),
     Role.IMDI_CASEWORKER: frozenset(_IMDI_READ),
     Role.IMDI_READER: frozenset(_IMDI_READ),

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",
     "django_htmx",
     "allauth",
     "allauth.account",
@@ -59,6 +60,7 @@ MIDDLEWARE = [
     "bosetting.accounts.middleware.TwoFactorRequiredMiddleware",
 ]
 
+FORM_RENDERER = "bosetting.core.forms.FormRenderer"
 ROOT_URLCONF = "bosetting.urls"
 WSGI_APPLICATION = "bosetting.wsgi.application"
 

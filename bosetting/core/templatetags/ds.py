@@ -1,0 +1,39 @@
+"""Template helpers for Designsystemet markup."""
+
+from typing import Any
+
+from django import forms, template
+from django.utils.safestring import SafeString
+
+register = template.Library()
+
+_NO_INPUT_CLASS = (forms.CheckboxSelectMultiple, forms.RadioSelect)
+
+
+@register.filter
+def ds_widget(field: forms.BoundField) -> SafeString:
+    """The field's widget with Designsystemet's class and its help text and errors described."""
+    attrs: dict[str, Any] = {}
+    widget = field.field.widget
+    if not isinstance(widget, _NO_INPUT_CLASS):
+        existing = widget.attrs.get("class", "")
+        attrs["class"] = f"{existing} ds-input".strip()
+    described_by = []
+    if field.help_text:
+        described_by.append(f"{field.auto_id}_helptext")
+    if field.errors:
+        described_by.append(f"{field.auto_id}_error")
+        attrs["aria-invalid"] = "true"
+    if described_by:
+        attrs["aria-describedby"] = " ".join(described_by)
+    return field.as_widget(attrs=attrs)
+
+
+@register.filter
+def is_checkbox(field: forms.BoundField) -> bool:
+    return isinstance(field.field.widget, forms.CheckboxInput)
+
+
+@register.filter
+def uses_fieldset(field: forms.BoundField) -> bool:
+    return bool(field.use_fieldset)
