@@ -1,5 +1,10 @@
+from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
+
+# The operators' admin logs in through allauth too, so it gets the same two factors.
+admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
+admin.site.site_header = "Bosetting – drift"
 
 urlpatterns = [
     path("", include("bosetting.core.urls")),
