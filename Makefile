@@ -36,7 +36,8 @@ check: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy bosetting
-	DJANGO_SETTINGS_MODULE=bosetting.settings.production SECRET_KEY=check-deploy-only-$$(printf '%0.sx' $$(seq 1 60)) \
+	DJANGO_SETTINGS_MODULE=bosetting.settings.production BOSETTING_DEMO=0 \
+		SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(64))') \
 		$(BIN)/python manage.py check --deploy --fail-level WARNING
 
 clean:

@@ -11,5 +11,7 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     reporter = session.config.pluginmanager.get_plugin("terminalreporter")
     skipped = reporter.stats.get("skipped", []) if reporter else []
     if skipped:
-        reporter.write_line(f"CI: {len(skipped)} test(s) were skipped; skips are not allowed in CI.", red=True)
+        reporter.write_line(
+            f"CI: {len(skipped)} test(s) were skipped; skips are not allowed in CI.", red=True
+        )
         session.exitstatus = pytest.ExitCode.TESTS_FAILED

@@ -63,7 +63,9 @@ def cast(db: Any) -> SimpleNamespace:
         imdi_caseworker=user("imdi.saksbehandler", imdi, Role.IMDI_CASEWORKER),
         imdi_reader=user("imdi.leser", imdi, Role.IMDI_READER),
         bergen_admin=user("bergen.admin", bergen.organisation, Role.MUNICIPAL_ADMIN),
-        bergen_caseworker=user("bergen.saksbehandler", bergen.organisation, Role.MUNICIPAL_CASEWORKER),
+        bergen_caseworker=user(
+            "bergen.saksbehandler", bergen.organisation, Role.MUNICIPAL_CASEWORKER
+        ),
         bergen_reader=user("bergen.leser", bergen.organisation, Role.MUNICIPAL_READER),
         oslo_admin=user("oslo.admin", oslo.organisation, Role.MUNICIPAL_ADMIN),
         oslo_caseworker=user("oslo.saksbehandler", oslo.organisation, Role.MUNICIPAL_CASEWORKER),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractUser, UserManager
+from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -28,8 +28,6 @@ class User(AbstractUser):
     )
     email = models.EmailField(_("e-post"), unique=True)
     deactivated_at = models.DateTimeField(_("deaktivert"), null=True, blank=True)
-
-    objects: UserManager[User] = UserManager()
 
     # Filled once per request by permissions.access_state(); see there.
     _access_state: AccessState | None = None

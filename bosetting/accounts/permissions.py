@@ -100,7 +100,10 @@ def has_permission(
     organisation: Organisation | None = None,
 ) -> bool:
     """May `user` do `permission`, within `municipality` or `organisation` where one is given?"""
-    return denial_reason(user, permission, municipality=municipality, organisation=organisation) is None
+    return (
+        denial_reason(user, permission, municipality=municipality, organisation=organisation)
+        is None
+    )
 
 
 def denial_reason(

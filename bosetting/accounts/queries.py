@@ -43,6 +43,8 @@ def users_visible_to(user: User) -> QuerySet[User]:
     state = access_state(user)
     if state.organisation_kind == "imdi":
         return users.exclude(organisation=None)
+    if state.organisation_id is None:
+        return User.objects.none()
     return users.filter(organisation_id=state.organisation_id)
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.urls import reverse
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from bosetting.accounts.permissions import Permission, has_permission
@@ -13,7 +14,7 @@ from bosetting.accounts.permissions import Permission, has_permission
 
 @dataclass(frozen=True)
 class NavItem:
-    label: str
+    label: str | Promise
     url_name: str
     permission: Permission | None
 
@@ -24,7 +25,11 @@ class NavItem:
 
 NAVIGATION = [
     NavItem(_("Oversikt"), "home", None),
-    NavItem(_("Kommuner og avtaler"), "organisations:municipality_list", Permission.MUNICIPALITY_LIST_VIEW),
+    NavItem(
+        _("Kommuner og avtaler"),
+        "organisations:municipality_list",
+        Permission.MUNICIPALITY_LIST_VIEW,
+    ),
     NavItem(_("Databehandleravtale"), "organisations:own_agreement", Permission.AGREEMENT_VIEW),
     NavItem(_("Brukere"), "accounts:user_list", Permission.USER_MANAGE),
     NavItem(_("Hendelseslogg"), "audit:event_list", Permission.AUDIT_LOG_VIEW),

@@ -11,4 +11,4 @@ def render_pdf(template_name: str, context: dict[str, Any]) -> bytes:
     from weasyprint import HTML  # imported late: it loads fonts and is slow to import
 
     html = render_to_string(template_name, context)
-    return HTML(string=html).write_pdf(pdf_variant="pdf/a-3b")  # type: ignore[no-any-return]
+    return HTML(string=html).write_pdf(pdf_variant="pdf/a-3b")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.db import transaction
@@ -29,9 +29,15 @@ def notify(
         )
         if email:
             for notification in notifications:
-                pk = notification.pk
-                transaction.on_commit(lambda pk=pk: send_notification_email.enqueue(pk))
+                transaction.on_commit(_enqueue_email(notification.pk))
     return notifications
+
+
+def _enqueue_email(notification_id: int) -> Callable[[], None]:
+    def enqueue() -> None:
+        send_notification_email.enqueue(notification_id)
+
+    return enqueue
 
 
 def email_only(*, to: str, subject: str, body: str, html_body: str | None = None) -> None:

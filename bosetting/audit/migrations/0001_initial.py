@@ -6,38 +6,119 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('organisations', '0001_initial'),
+        ("organisations", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='AuditEvent',
+            name="AuditEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('occurred_at', models.DateTimeField(db_index=True, verbose_name='tidspunkt')),
-                ('actor_label', models.CharField(max_length=200, verbose_name='utført av')),
-                ('event_type', models.CharField(choices=[('login', 'Innlogging'), ('login_failed', 'Mislykket innlogging'), ('lockout', 'Bruker sperret etter mislykkede innlogginger'), ('logout', 'Utlogging'), ('session_expired', 'Økten utløp'), ('totp_enrolled', 'Tofaktor aktivert'), ('totp_failed', 'Feil engangskode'), ('recovery_codes_generated', 'Gjenopprettingskoder laget'), ('password_reset_requested', 'Tilbakestilling av passord bedt om'), ('password_changed', 'Passord endret'), ('user_created', 'Bruker opprettet'), ('user_invited', 'Bruker invitert'), ('invitation_accepted', 'Invitasjon tatt i bruk'), ('user_roles_changed', 'Roller endret'), ('user_deactivated', 'Bruker deaktivert'), ('user_reactivated', 'Bruker reaktivert'), ('agreement_published', 'Databehandleravtale publisert'), ('agreement_signed', 'Signert databehandleravtale registrert'), ('organisation_created', 'Organisasjon opprettet'), ('municipalities_loaded', 'Kommuner lastet inn')], max_length=40, verbose_name='hendelse')),
-                ('summary', models.CharField(max_length=500, verbose_name='sammendrag')),
-                ('object_type', models.CharField(blank=True, max_length=60, verbose_name='objekttype')),
-                ('object_id', models.CharField(blank=True, max_length=60, verbose_name='objekt-id')),
-                ('ip_address', models.GenericIPAddressField(blank=True, null=True, verbose_name='IP-adresse')),
-                ('details', models.JSONField(blank=True, default=dict, verbose_name='detaljer')),
-                ('previous_hash', models.CharField(max_length=64)),
-                ('hash', models.CharField(max_length=64, unique=True)),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='bruker')),
-                ('actor_organisation', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organisations.organisation')),
-                ('municipality', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organisations.municipality', verbose_name='kommune')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("occurred_at", models.DateTimeField(db_index=True, verbose_name="tidspunkt")),
+                ("actor_label", models.CharField(max_length=200, verbose_name="utført av")),
+                (
+                    "event_type",
+                    models.CharField(
+                        choices=[
+                            ("login", "Innlogging"),
+                            ("login_failed", "Mislykket innlogging"),
+                            ("lockout", "Bruker sperret etter mislykkede innlogginger"),
+                            ("logout", "Utlogging"),
+                            ("session_expired", "Økten utløp"),
+                            ("totp_enrolled", "Tofaktor aktivert"),
+                            ("totp_failed", "Feil engangskode"),
+                            ("recovery_codes_generated", "Gjenopprettingskoder laget"),
+                            ("password_reset_requested", "Tilbakestilling av passord bedt om"),
+                            ("password_changed", "Passord endret"),
+                            ("user_created", "Bruker opprettet"),
+                            ("user_invited", "Bruker invitert"),
+                            ("invitation_accepted", "Invitasjon tatt i bruk"),
+                            ("user_roles_changed", "Roller endret"),
+                            ("user_deactivated", "Bruker deaktivert"),
+                            ("user_reactivated", "Bruker reaktivert"),
+                            ("agreement_published", "Databehandleravtale publisert"),
+                            ("agreement_signed", "Signert databehandleravtale registrert"),
+                            ("organisation_created", "Organisasjon opprettet"),
+                            ("municipalities_loaded", "Kommuner lastet inn"),
+                        ],
+                        max_length=40,
+                        verbose_name="hendelse",
+                    ),
+                ),
+                ("summary", models.CharField(max_length=500, verbose_name="sammendrag")),
+                (
+                    "object_type",
+                    models.CharField(blank=True, max_length=60, verbose_name="objekttype"),
+                ),
+                (
+                    "object_id",
+                    models.CharField(blank=True, max_length=60, verbose_name="objekt-id"),
+                ),
+                (
+                    "ip_address",
+                    models.GenericIPAddressField(blank=True, null=True, verbose_name="IP-adresse"),
+                ),
+                ("details", models.JSONField(blank=True, default=dict, verbose_name="detaljer")),
+                ("previous_hash", models.CharField(max_length=64)),
+                ("hash", models.CharField(max_length=64, unique=True)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="bruker",
+                    ),
+                ),
+                (
+                    "actor_organisation",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="organisations.organisation",
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="organisations.municipality",
+                        verbose_name="kommune",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'hendelse',
-                'verbose_name_plural': 'hendelser',
-                'ordering': ['-id'],
-                'indexes': [models.Index(fields=['municipality', '-occurred_at'], name='audit_audit_municip_320ab7_idx'), models.Index(fields=['object_type', 'object_id'], name='audit_audit_object__0e78a5_idx'), models.Index(fields=['event_type', '-occurred_at'], name='audit_audit_event_t_adc3c6_idx')],
+                "verbose_name": "hendelse",
+                "verbose_name_plural": "hendelser",
+                "ordering": ["-id"],
+                "indexes": [
+                    models.Index(
+                        fields=["municipality", "-occurred_at"],
+                        name="audit_audit_municip_320ab7_idx",
+                    ),
+                    models.Index(
+                        fields=["object_type", "object_id"], name="audit_audit_object__0e78a5_idx"
+                    ),
+                    models.Index(
+                        fields=["event_type", "-occurred_at"], name="audit_audit_event_t_adc3c6_idx"
+                    ),
+                ],
             },
         ),
     ]

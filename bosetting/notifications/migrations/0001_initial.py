@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,22 +14,41 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Notification',
+            name="Notification",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('subject', models.CharField(max_length=200, verbose_name='emne')),
-                ('body', models.TextField(verbose_name='tekst')),
-                ('url', models.CharField(blank=True, max_length=500, verbose_name='lenke')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='opprettet')),
-                ('read_at', models.DateTimeField(blank=True, null=True, verbose_name='lest')),
-                ('emailed_at', models.DateTimeField(blank=True, null=True, verbose_name='sendt på e-post')),
-                ('recipient', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='notifications', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("subject", models.CharField(max_length=200, verbose_name="emne")),
+                ("body", models.TextField(verbose_name="tekst")),
+                ("url", models.CharField(blank=True, max_length=500, verbose_name="lenke")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="opprettet")),
+                ("read_at", models.DateTimeField(blank=True, null=True, verbose_name="lest")),
+                (
+                    "emailed_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="sendt på e-post"),
+                ),
+                (
+                    "recipient",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="notifications",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'varsel',
-                'verbose_name_plural': 'varsler',
-                'ordering': ['-created_at', '-id'],
-                'indexes': [models.Index(fields=['recipient', 'read_at'], name='notificatio_recipie_564b1f_idx')],
+                "verbose_name": "varsel",
+                "verbose_name_plural": "varsler",
+                "ordering": ["-created_at", "-id"],
+                "indexes": [
+                    models.Index(
+                        fields=["recipient", "read_at"], name="notificatio_recipie_564b1f_idx"
+                    )
+                ],
             },
         ),
     ]

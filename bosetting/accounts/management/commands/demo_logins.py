@@ -15,7 +15,7 @@ class Command(BaseCommand):
         self.stdout.write("")
         self.stdout.write("Bosetting kjører på http://127.0.0.1:8000/")
         self.stdout.write(f"Demobrukere (passord for alle: {DEMO_PASSWORD}):")
-        for username, first, last, org_key, roles in DEMO_USERS:
+        for username, first, last, _organisation, roles in DEMO_USERS:
             labels = ", ".join(str(role.label) for role in roles)
             self.stdout.write(f"  {username:<22} {first} {last} – {labels}")
         self.stdout.write("Engangskode: .venv/bin/python manage.py demo_totp BRUKERNAVN")

@@ -6,7 +6,9 @@ from bosetting.audit.verification import find_first_break
 
 
 class Command(BaseCommand):
-    help = "Kontrollerer hash-kjeden i hendelsesloggen. Skriver OK, eller den første brutte hendelsen."
+    help = (
+        "Kontrollerer hash-kjeden i hendelsesloggen. Skriver OK, eller den første brutte hendelsen."
+    )
 
     def handle(self, *args: Any, **options: Any) -> None:
         checked, chain_break = find_first_break()

@@ -97,7 +97,10 @@ class Command(BaseCommand):
             centre = ReceptionCentre.objects.filter(name=name).first()
             if centre is None:
                 centre = create_reception_centre(
-                    by=None, name=name, kind=kind, municipality=Municipality.objects.get(number=number)
+                    by=None,
+                    name=name,
+                    kind=kind,
+                    municipality=Municipality.objects.get(number=number),
                 )
             organisations[name] = centre.organisation
         return organisations
@@ -122,9 +125,14 @@ class Command(BaseCommand):
                 document=ContentFile(pdf),
             )
         signed_on = timezone.localdate()
-        for number, signer in [("4601", "Ordfører Astrid Mjelde"), ("0301", "Byrådsleder Per Aune")]:
+        for number, signer in [
+            ("4601", "Ordfører Astrid Mjelde"),
+            ("0301", "Byrådsleder Per Aune"),
+        ]:
             municipality = Municipality.objects.get(number=number)
-            if AgreementSignature.objects.filter(agreement=agreement, municipality=municipality).exists():
+            if AgreementSignature.objects.filter(
+                agreement=agreement, municipality=municipality
+            ).exists():
                 continue
             register_signature(
                 by=imdi_admin,
