@@ -1,12 +1,6 @@
 from django.test import Client
 
 
-def test_healthz_answers_ok_without_login(db):
-    response = Client().get("/healthz")
-    assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok"}
-
-
 def test_home_sends_anonymous_user_to_login(db):
     response = Client().get("/")
     assert response.status_code == 302

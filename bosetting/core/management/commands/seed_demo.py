@@ -125,6 +125,8 @@ class Command(BaseCommand):
                 document=ContentFile(pdf),
             )
         signed_on = timezone.localdate()
+        with agreement.document.open("rb") as handle:
+            signed_copy = handle.read()
         for number, signer in [
             ("4601", "Ordfører Astrid Mjelde"),
             ("0301", "Byrådsleder Per Aune"),
@@ -140,5 +142,5 @@ class Command(BaseCommand):
                 municipality=municipality,
                 signed_on=signed_on,
                 signed_by=signer,
-                document=ContentFile(agreement.document.open("rb").read()),
+                document=ContentFile(signed_copy),
             )
