@@ -7,13 +7,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from django.core.files.base import File
+from django.core.files.base import ContentFile, File
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from bosetting.accounts.permissions import AccessDenied, Permission, denial_reason
 from bosetting.audit.actions import record_event
 from bosetting.audit.models import EventType
+from bosetting.core.pdf import render_pdf
 
 from .models import (
     AgreementSignature,
@@ -29,7 +31,21 @@ IMDI_NAME = "IMDi – Integrerings- og mangfoldsdirektoratet"
 
 
 class OrganisationError(ValueError):
-    """A refused change, with a message the user is shown."""
+    """A refused change, with a message the user is shown, and the form field it concerns if any."""
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+def _require(by: Any, permission: Permission) -> None:
+    """`by=None` is the system itself (management commands, demo data), which may do anything."""
+    if by is None:
+        return
+    reason = denial_reason(by, permission)
+    if reason is not None:
+        raise AccessDenied(reason)
 
 
 @dataclass(frozen=True)
@@ -104,9 +120,12 @@ def ensure_imdi(*, by: Any = None) -> Organisation:
 def create_reception_centre(
     *, by: Any, name: str, kind: str, municipality: Municipality
 ) -> ReceptionCentre:
+    _require(by, Permission.RECEPTION_CENTRE_MANAGE)
     with transaction.atomic():
         if ReceptionCentre.objects.filter(name=name).exists():
-            raise OrganisationError(_("Det finnes allerede et mottak med dette navnet."))
+            raise OrganisationError(
+                _("Det finnes allerede et mottak med dette navnet."), field="name"
+            )
         organisation = Organisation.objects.create(
             kind=Organisation.Kind.RECEPTION_CENTRE, name=name
         )
@@ -124,13 +143,31 @@ def create_reception_centre(
     return centre
 
 
+def agreement_pdf(*, version: str, title: str, text: str) -> bytes:
+    """The agreement as an archivable PDF, for a version published without a document of its own."""
+    paragraphs = [line.strip() for line in text.splitlines() if line.strip()]
+    return render_pdf(
+        "organisations/pdf/agreement.html",
+        {"title": title, "version": version, "paragraphs": paragraphs},
+    )
+
+
 def publish_agreement(
-    *, by: Any, version: str, title: str, text: str, document: File
+    *, by: Any, version: str, title: str, text: str, document: File | None = None
 ) -> DataProcessingAgreement:
-    """Publish a new version. It becomes the current one: earlier signatures no longer suffice."""
+    """Publish a new version. It becomes the current one: earlier signatures no longer suffice.
+
+    Without a document, the PDF is made from the title and the text.
+    """
+    _require(by, Permission.AGREEMENT_MANAGE)
+    if document is None:
+        # Rendered before the transaction: it takes a second, and the write lock should not wait.
+        document = ContentFile(agreement_pdf(version=version, title=title, text=text))
     with transaction.atomic():
         if DataProcessingAgreement.objects.filter(version=version).exists():
-            raise OrganisationError(_("Versjon %(version)s finnes allerede.") % {"version": version})
+            raise OrganisationError(
+                _("Versjon %(version)s finnes allerede.") % {"version": version}, field="version"
+            )
         agreement = DataProcessingAgreement(
             version=version,
             title=title,
@@ -158,15 +195,23 @@ def register_signature(
     signed_by: str,
     document: File,
 ) -> AgreementSignature:
+    _require(by, Permission.AGREEMENT_MANAGE)
     with transaction.atomic():
         if signed_on > timezone.localdate():
-            raise OrganisationError(_("Signaturdatoen kan ikke være i fremtiden."))
+            raise OrganisationError(
+                _("Signaturdatoen kan ikke være i fremtiden."), field="signed_on"
+            )
         if signed_on < timezone.localdate(agreement.published_at):
-            raise OrganisationError(_("Signaturdatoen kan ikke være før avtalen ble publisert."))
-        if AgreementSignature.objects.filter(agreement=agreement, municipality=municipality).exists():
+            raise OrganisationError(
+                _("Signaturdatoen kan ikke være før avtalen ble publisert."), field="signed_on"
+            )
+        if AgreementSignature.objects.filter(
+            agreement=agreement, municipality=municipality
+        ).exists():
             raise OrganisationError(
                 _("%(municipality)s har allerede signert versjon %(version)s.")
-                % {"municipality": municipality.name, "version": agreement.version}
+                % {"municipality": municipality.name, "version": agreement.version},
+                field="agreement",
             )
         signature = AgreementSignature(
             agreement=agreement,
