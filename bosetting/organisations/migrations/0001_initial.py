@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,95 +14,221 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='County',
+            name="County",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.CharField(max_length=2, unique=True, verbose_name='fylkesnummer')),
-                ('name', models.CharField(max_length=100, verbose_name='navn')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "number",
+                    models.CharField(max_length=2, unique=True, verbose_name="fylkesnummer"),
+                ),
+                ("name", models.CharField(max_length=100, verbose_name="navn")),
             ],
             options={
-                'verbose_name': 'fylke',
-                'verbose_name_plural': 'fylker',
-                'ordering': ['number'],
+                "verbose_name": "fylke",
+                "verbose_name_plural": "fylker",
+                "ordering": ["number"],
             },
         ),
         migrations.CreateModel(
-            name='Organisation',
+            name="Organisation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('imdi', 'IMDi'), ('municipality', 'Kommune'), ('reception_centre', 'Mottak')], max_length=20, verbose_name='type')),
-                ('name', models.CharField(max_length=200, verbose_name='navn')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("imdi", "IMDi"),
+                            ("municipality", "Kommune"),
+                            ("reception_centre", "Mottak"),
+                        ],
+                        max_length=20,
+                        verbose_name="type",
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="navn")),
             ],
             options={
-                'verbose_name': 'organisasjon',
-                'verbose_name_plural': 'organisasjoner',
-                'ordering': ['name'],
+                "verbose_name": "organisasjon",
+                "verbose_name_plural": "organisasjoner",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='DataProcessingAgreement',
+            name="DataProcessingAgreement",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.CharField(max_length=20, unique=True, verbose_name='versjon')),
-                ('title', models.CharField(max_length=200, verbose_name='tittel')),
-                ('text', models.TextField(verbose_name='avtaletekst')),
-                ('document', models.FileField(upload_to='agreements/', verbose_name='avtalen som PDF')),
-                ('published_at', models.DateTimeField(verbose_name='publisert')),
-                ('published_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("version", models.CharField(max_length=20, unique=True, verbose_name="versjon")),
+                ("title", models.CharField(max_length=200, verbose_name="tittel")),
+                ("text", models.TextField(verbose_name="avtaletekst")),
+                (
+                    "document",
+                    models.FileField(upload_to="agreements/", verbose_name="avtalen som PDF"),
+                ),
+                ("published_at", models.DateTimeField(verbose_name="publisert")),
+                (
+                    "published_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'databehandleravtale',
-                'verbose_name_plural': 'databehandleravtaler',
-                'ordering': ['-published_at'],
-                'get_latest_by': 'published_at',
+                "verbose_name": "databehandleravtale",
+                "verbose_name_plural": "databehandleravtaler",
+                "ordering": ["-published_at"],
+                "get_latest_by": "published_at",
             },
         ),
         migrations.CreateModel(
-            name='Municipality',
+            name="Municipality",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.CharField(max_length=4, unique=True, verbose_name='kommunenummer')),
-                ('name', models.CharField(max_length=100, verbose_name='navn')),
-                ('county', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='municipalities', to='organisations.county')),
-                ('organisation', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='municipality', to='organisations.organisation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "number",
+                    models.CharField(max_length=4, unique=True, verbose_name="kommunenummer"),
+                ),
+                ("name", models.CharField(max_length=100, verbose_name="navn")),
+                (
+                    "county",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="municipalities",
+                        to="organisations.county",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="municipality",
+                        to="organisations.organisation",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'kommune',
-                'verbose_name_plural': 'kommuner',
-                'ordering': ['number'],
+                "verbose_name": "kommune",
+                "verbose_name_plural": "kommuner",
+                "ordering": ["number"],
             },
         ),
         migrations.CreateModel(
-            name='ReceptionCentre',
+            name="ReceptionCentre",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, unique=True, verbose_name='navn')),
-                ('kind', models.CharField(choices=[('ordinary', 'Ordinært mottak'), ('integration', 'Integreringsmottak'), ('transit', 'Transittmottak'), ('arrival', 'Ankomstsenter'), ('minors', 'Avdeling for enslige mindreårige')], max_length=20, verbose_name='type mottak')),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='reception_centres', to='organisations.municipality')),
-                ('organisation', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='reception_centre', to='organisations.organisation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, unique=True, verbose_name="navn")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("ordinary", "Ordinært mottak"),
+                            ("integration", "Integreringsmottak"),
+                            ("transit", "Transittmottak"),
+                            ("arrival", "Ankomstsenter"),
+                            ("minors", "Avdeling for enslige mindreårige"),
+                        ],
+                        max_length=20,
+                        verbose_name="type mottak",
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="reception_centres",
+                        to="organisations.municipality",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="reception_centre",
+                        to="organisations.organisation",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'mottak',
-                'verbose_name_plural': 'mottak',
-                'ordering': ['name'],
+                "verbose_name": "mottak",
+                "verbose_name_plural": "mottak",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='AgreementSignature',
+            name="AgreementSignature",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('signed_on', models.DateField(verbose_name='signert dato')),
-                ('signed_by', models.CharField(max_length=200, verbose_name='signert av')),
-                ('document', models.FileField(upload_to='agreements/signed/', verbose_name='signert avtale')),
-                ('registered_at', models.DateTimeField(verbose_name='registrert')),
-                ('registered_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('agreement', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='signatures', to='organisations.dataprocessingagreement')),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='agreement_signatures', to='organisations.municipality')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("signed_on", models.DateField(verbose_name="signert dato")),
+                ("signed_by", models.CharField(max_length=200, verbose_name="signert av")),
+                (
+                    "document",
+                    models.FileField(upload_to="agreements/signed/", verbose_name="signert avtale"),
+                ),
+                ("registered_at", models.DateTimeField(verbose_name="registrert")),
+                (
+                    "registered_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "agreement",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="signatures",
+                        to="organisations.dataprocessingagreement",
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="agreement_signatures",
+                        to="organisations.municipality",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'signatur på databehandleravtale',
-                'verbose_name_plural': 'signaturer på databehandleravtaler',
-                'constraints': [models.UniqueConstraint(fields=('agreement', 'municipality'), name='one_signature_per_version')],
+                "verbose_name": "signatur på databehandleravtale",
+                "verbose_name_plural": "signaturer på databehandleravtaler",
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("agreement", "municipality"), name="one_signature_per_version"
+                    )
+                ],
             },
         ),
     ]

@@ -1,0 +1,14 @@
+from django.conf import settings
+
+
+def test_interface_speaks_bokmal_even_when_the_browser_asks_for_english(cast, client_for):
+    response = client_for(cast.bergen_caseworker).get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert response["Content-Language"] == "nb"
+    assert "Hopp til hovedinnhold" in response.content.decode()
+
+
+def test_chosen_language_is_kept_in_the_cookie(cast, client_for):
+    client = client_for(cast.bergen_caseworker)
+    response = client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "en"
+    assert client.get("/")["Content-Language"] == "en"
