@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_ipv46_address
 from django.db import connection, models, transaction
 from django.utils import timezone
 
@@ -36,14 +38,14 @@ def record_event(
         # Microseconds dropped so the sealed ISO string survives every database round trip.
         occurred_at=timezone.now().replace(microsecond=0).astimezone(datetime.UTC),
         actor=actor,
-        actor_label=actor_label or (_user_label(actor) if actor else "System"),
+        actor_label=(actor_label or (_user_label(actor) if actor else "System"))[:200],
         actor_organisation_id=getattr(actor, "organisation_id", None),
         event_type=event_type,
         summary=summary[:500],
         object_type=obj._meta.label_lower if obj is not None else "",
         object_id=str(obj.pk) if obj is not None else "",
         municipality=municipality,
-        ip_address=current_ip_address(),
+        ip_address=_normalised_ip(current_ip_address()),
         details=details or {},
         previous_hash=previous or GENESIS_HASH,
     )
@@ -55,6 +57,22 @@ def record_event(
 def _user_label(user: Any) -> str:
     full_name = user.get_full_name()
     return f"{full_name} ({user.username})" if full_name else user.username
+
+
+def _normalised_ip(ip: str | None) -> str | None:
+    """The address as the database will store it, so the hash sealed now matches it when read back.
+
+    The database normalises IPv6 (`2001:DB8:0::1` comes back `2001:db8::1`), and PostgreSQL's
+    inet refuses what is not an address at all: that must not stop the action being logged.
+    """
+    if not ip:
+        return None
+    try:
+        validate_ipv46_address(ip)
+    except ValidationError:
+        return None
+    prepared: str = AuditEvent._meta.get_field("ip_address").get_prep_value(ip)
+    return prepared
 
 
 def _lock_chain() -> None:

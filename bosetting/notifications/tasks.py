@@ -17,6 +17,8 @@ def send_notification_email(notification_id: int) -> None:
     )
     if notification is None or notification.emailed_at is not None:
         return  # deleted, or a retry after a send that did succeed
+    if not notification.recipient.is_active:
+        return  # deactivated since it was queued: no more e-mail from the system
     body = notification.body
     if notification.url:
         body = f"{body}\n\n{settings.SITE_URL}{notification.url}"
