@@ -154,7 +154,9 @@ def invite_user(
         )
         user.set_unusable_password()
         user.save()
-        UserRole.objects.bulk_create(UserRole(user=user, role=role, granted_by=by) for role in roles)
+        UserRole.objects.bulk_create(
+            UserRole(user=user, role=role, granted_by=by) for role in roles
+        )
         token = _send_invitation(by=by, user=user)
         record_event(
             by=by,
@@ -171,10 +173,17 @@ def invite_user(
 def resend_invitation(*, by: Any, user: User) -> str:
     """A new link; earlier unused links stop working."""
     with transaction.atomic():
+        # Read again under lock: the caller's copy may predate an acceptance or a deactivation.
+        user = User.objects.select_for_update().get(pk=user.pk)
         assert user.organisation is not None
         _require_manage(by, user.organisation)
         if user.has_usable_password():
             raise AccountError(_("Brukeren har allerede tatt i bruk invitasjonen."))
+        if not user.is_active:
+            # The link would not work (find_invitation refuses them) and notify() sends no e-mail.
+            raise AccountError(
+                _("Brukeren er deaktivert. Aktiver brukeren før du sender ny invitasjon.")
+            )
         Invitation.objects.filter(user=user, accepted_at=None).update(expires_at=timezone.now())
         token = _send_invitation(by=by, user=user)
         record_event(
@@ -224,8 +233,13 @@ def accept_invitation(*, token: str, password: str) -> User:
     """Set the invited user's password. TOTP is enrolled at the first login that follows."""
     with transaction.atomic():
         invitation = find_invitation(token)
-        if invitation is None:
-            raise AccountError(_("Invitasjonen er ugyldig eller utløpt. Be administratoren om en ny."))
+        if invitation is not None:
+            # Locked and read again, so two requests with the same link cannot both use it.
+            invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+        if invitation is None or not invitation.is_usable:
+            raise AccountError(
+                _("Invitasjonen er ugyldig eller utløpt. Be administratoren om en ny.")
+            )
         user = invitation.user
         validate_password(password, user)
         user.set_password(password)
@@ -265,7 +279,11 @@ def change_roles(*, by: Any, user: User, roles: Iterable[str]) -> User:
             by=by,
             event_type=EventType.USER_ROLES_CHANGED,
             summary=_("Rollene til %(user)s endret fra %(old)s til %(new)s")
-            % {"user": user, "old": _role_list(sorted(current)), "new": _role_list(sorted(new_roles))},
+            % {
+                "user": user,
+                "old": _role_list(sorted(current)),
+                "new": _role_list(sorted(new_roles)),
+            },
             obj=user,
             municipality=_municipality_of(user.organisation),
             details={"before": sorted(current), "after": sorted(new_roles)},
