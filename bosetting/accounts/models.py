@@ -45,7 +45,10 @@ class User(AbstractUser):
         """The user's roles, loaded once per user object."""
         cached = getattr(self, "_role_cache", None)
         if cached is None:
-            cached = frozenset(self.roles.values_list("role", flat=True))
+            if "roles" in getattr(self, "_prefetched_objects_cache", {}):
+                cached = frozenset(role.role for role in self.roles.all())
+            else:
+                cached = frozenset(self.roles.values_list("role", flat=True))
             self._role_cache = cached
         return cached
 

@@ -12,3 +12,16 @@ def test_chosen_language_is_kept_in_the_cookie(cast, client_for):
     response = client.post("/i18n/setlang/", {"language": "en", "next": "/"})
     assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "en"
     assert client.get("/")["Content-Language"] == "en"
+
+
+def test_django_password_rules_are_explained_in_bokmal(db):
+    from django.contrib.auth.password_validation import validate_password
+    from django.core.exceptions import ValidationError
+    from django.utils import translation
+
+    with translation.override("nb"):
+        try:
+            validate_password("kort")
+        except ValidationError as error:
+            messages = " ".join(error.messages)
+    assert "Passordet er for kort" in messages
