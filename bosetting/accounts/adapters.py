@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
+from allauth.account import app_settings as account_settings
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.authentication import get_authentication_records
+from allauth.core import context
 from allauth.mfa.adapter import DefaultMFAAdapter
+from allauth.mfa.models import Authenticator
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest
@@ -34,6 +39,13 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def format_email_subject(self, subject: str) -> str:
         return subject  # the task adds the prefix
+
+    def is_reauthentication_required(self, *, app: str, **kwargs: Any) -> bool:
+        """allauth asks for the password again before adding an authenticator. For the first one,
+        right after the password was typed at login, that would only repeat the login."""
+        if app == "allauth.mfa" and _is_enrolling_right_after_login(context.request):
+            return False
+        return super().is_reauthentication_required(app=app, **kwargs)
 
     def pre_authenticate(self, request: HttpRequest, **credentials: Any) -> None:
         try:
@@ -66,6 +78,22 @@ class AccountAdapter(DefaultAccountAdapter):
 class MFAAdapter(DefaultMFAAdapter):
     def get_totp_label(self, user: Any) -> str:
         return str(user.username)
+
+
+def _is_enrolling_right_after_login(request: HttpRequest | None) -> bool:
+    user = getattr(request, "user", None)
+    if request is None or user is None or not user.is_authenticated:
+        return False
+    if Authenticator.objects.filter(user=user).exists():
+        return False
+    logins = [
+        record
+        for record in get_authentication_records(request, user)
+        if record.get("method") == "password"
+    ]
+    if not logins:
+        return False
+    return time.time() - logins[-1]["at"] < account_settings.REAUTHENTICATION_TIMEOUT
 
 
 def _record_password_reset_request(email: str) -> None:

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.middleware import LoginRequiredMiddleware as DjangoLoginRequired
+from django.contrib.auth.views import redirect_to_login
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
@@ -22,6 +23,8 @@ from .second_factor import session_used_second_factor
 
 AUTH_STARTED_AT = "bosetting_auth_started_at"
 LAST_SEEN_AT = "bosetting_last_seen_at"
+# Set on the request while an expired session is logged out: the expiry is the event, not a logout.
+SESSION_EXPIRED_FLAG = "_bosetting_session_expired"
 
 Handler = Callable[[HttpRequest], HttpResponse]
 
@@ -59,18 +62,22 @@ class SessionLifetimeMiddleware:
                 obj=user,  # type: ignore[arg-type]
                 details={"reason": reason},
             )
+        setattr(request, SESSION_EXPIRED_FLAG, True)
         logout(request)
         messages.info(request, _("Økten din er utløpt. Logg inn på nytt."))
-        login_url = f"{reverse('account_login')}?next={request.path}"
+        # redirect_to_login quotes the path, so "?" and "&" in it cannot spill into the login URL.
+        redirect = redirect_to_login(request.get_full_path(), reverse("account_login"))
         if request.headers.get("HX-Request"):
             response = HttpResponse(status=204)
-            response["HX-Redirect"] = login_url
+            response["HX-Redirect"] = redirect["Location"]
             return response
-        return HttpResponseRedirect(login_url)
+        return redirect
 
 
 # Pages a user with a password but no second factor yet may reach: enrolling TOTP and logging out.
-_ENROLMENT_URL_NAMES = ("mfa_activate_totp", "account_logout")
+# Enrolling asks for the password again when the login is more than a few minutes old
+# (allauth's reauthentication); without that page here, the two redirects would chase each other.
+_ENROLMENT_URL_NAMES = ("mfa_activate_totp", "account_reauthenticate", "account_logout")
 
 
 class TwoFactorRequiredMiddleware:

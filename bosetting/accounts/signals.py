@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from bosetting.audit.actions import record_event
 from bosetting.audit.models import EventType
 
-from .middleware import AUTH_STARTED_AT, LAST_SEEN_AT
+from .middleware import AUTH_STARTED_AT, LAST_SEEN_AT, SESSION_EXPIRED_FLAG
 
 
 def _municipality_of(user: Any) -> Any:
@@ -42,8 +42,8 @@ def on_login(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
 
 @receiver(user_logged_out)
 def on_logout(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
-    if user is None:
-        return
+    if user is None or getattr(request, SESSION_EXPIRED_FLAG, False):
+        return  # an expired session already wrote its session_expired event
     with transaction.atomic():
         record_event(
             by=user,
@@ -59,8 +59,11 @@ def on_authenticator_added(
     sender: Any, request: Any, user: Any, authenticator: Authenticator, **kwargs: Any
 ) -> None:
     if authenticator.type == Authenticator.Type.TOTP:
-        # Enrolling means a valid code was just entered: that is the second factor for this session.
-        record_authentication(request, user, method="mfa", type="totp", id=authenticator.pk)
+        # Enrolling means a valid code was just entered: that is the second factor for this session,
+        # and as fresh as allauth's own reauthentication, so the recovery codes shown next need none.
+        record_authentication(
+            request, user, method="mfa", type="totp", id=authenticator.pk, reauthenticated=True
+        )
         event_type = EventType.TOTP_ENROLLED
         summary = _("%(user)s aktiverte tofaktorinnlogging") % {"user": user}
     else:

@@ -1,0 +1,66 @@
+"""Helpers for browser tests: the axe check, screenshots and the real login."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page, expect
+
+from bosetting.accounts.tests.factories import PASSWORD
+from bosetting.accounts.totp import enrol_totp, totp_code, totp_secret
+
+# WCAG 2.1 AA, which Norwegian law requires of the public sector; axe's best practices are not law.
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+_axe = Axe()
+
+
+def check_axe(page: Page) -> None:
+    """Fail the test if axe-core finds any WCAG 2.1 A/AA violation on the page as it is now."""
+    results = _axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    violations = results.response["violations"]
+    assert not violations, _describe(page.url, violations)
+
+
+def _describe(url: str, violations: list[dict[str, Any]]) -> str:
+    lines = [f"axe found {len(violations)} WCAG violation(s) on {url}:"]
+    for violation in violations:
+        lines.append(f"- {violation['id']} ({violation['impact']}): {violation['help']}")
+        for node in violation["nodes"]:
+            lines.append(f"    {' '.join(map(str, node['target']))}: {node['html'][:200]}")
+            summary = (node.get("failureSummary") or "").replace("\n", " ")
+            if summary:
+                lines.append(f"      {summary[:300]}")
+    return "\n".join(lines)
+
+
+def save_screenshot(page: Page, name: str) -> Path | None:
+    """A full-page PNG in $BOSETTING_SCREENSHOTS (e.g. /tmp/screens), when that is set."""
+    directory = os.environ.get("BOSETTING_SCREENSHOTS")
+    if not directory:
+        return None
+    path = Path(directory) / f"{name}.png"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+def fill_password_step(page: Page, base_url: str, username: str, password: str = PASSWORD) -> None:
+    page.goto(f"{base_url}/konto/login/")
+    page.get_by_label("Brukernavn").fill(username)
+    page.get_by_label(re.compile(r"^Passord")).fill(password)
+    page.get_by_role("button", name="Logg inn").click()
+
+
+def log_in(page: Page, base_url: str, user: Any, *, password: str = PASSWORD) -> None:
+    """The real two-step login. allauth refuses a TOTP code twice, so one login per user per 30 s."""
+    secret = totp_secret(user) or enrol_totp(user=user)
+    fill_password_step(page, base_url, user.username, password)
+    expect(page).to_have_url(re.compile(r"/konto/2fa/authenticate/$"))
+    page.get_by_label("Engangskode").fill(totp_code(secret))
+    page.get_by_role("button", name="Logg inn").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Velkommen")
