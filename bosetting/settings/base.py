@@ -169,6 +169,8 @@ FORMAT_MODULE_PATH = ["bosetting.formats"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
+# The project-wide static files (Designsystemet, htmx, our CSS) live outside any app.
+STATICFILES_DIRS = [BASE_DIR / "bosetting" / "static"]
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=VAR_DIR / "media")
 MEDIA_URL = "/media/"  # never served directly: downloads go through views that check permission
 STORAGES = {
