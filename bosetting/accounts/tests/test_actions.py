@@ -74,6 +74,8 @@ def test_invitation_token_is_stored_only_as_its_hash(cast):
     assert token not in {str(value) for value in stored.values()}
 
 
+# The worker closes its connection when it finds itself inside a transaction: commit for real.
+@pytest.mark.django_db(transaction=True)
 def test_invitation_email_carries_the_link(cast, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         _user, token = invite(

@@ -18,6 +18,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from bosetting.accounts.actions import invite_user
 from bosetting.accounts.roles import Role
 from bosetting.conftest import log_in
+from bosetting.core.testing import close_response
 from bosetting.notifications.actions import notify
 
 PERSONAS = [
@@ -210,7 +211,7 @@ def test_route_answers_every_role_as_expected(route: Route, world: SimpleNamespa
             Client() if persona == "anonymous" else log_in(Client(), getattr(world.cast, persona))
         )
         response = getattr(client, route.method)(url)
-        response.close()  # file downloads hold their file open until the response is closed
+        close_response(response)  # a download holds its file open
         answers[persona] = response.status_code
         if persona == "anonymous" and response.status_code == 302 and not route.public:
             assert response["Location"].startswith(reverse("account_login"))

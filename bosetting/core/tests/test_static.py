@@ -11,7 +11,7 @@ from django.test import Client
         "/static/bosetting/bosetting.css",
     ],
 )
-def test_layout_assets_are_served_without_login(db, path):
+def test_layout_assets_are_served_without_login(path):
     response = Client().get(path)
     assert response.status_code == 200
     response.close()

@@ -9,6 +9,7 @@ from pypdf import PdfReader
 
 from bosetting.accounts.models import User
 from bosetting.accounts.permissions import Permission, has_permission
+from bosetting.core.testing import close_response
 from bosetting.organisations.models import AgreementSignature, DataProcessingAgreement
 
 SIGNED_PDF = b"%PDF-1.7\n% signert avtale fra kommunen\n%%EOF\n"
@@ -26,7 +27,7 @@ def _media_in_tmp(settings, tmp_path):
 
 def _body(response) -> bytes:
     body = b"".join(response.streaming_content)
-    response.close()
+    close_response(response)
     return body
 
 
