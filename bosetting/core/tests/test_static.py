@@ -1,6 +1,8 @@
 import pytest
 from django.test import Client
 
+from bosetting.core.testing import close_response
+
 
 @pytest.mark.parametrize(
     "path",
@@ -11,7 +13,7 @@ from django.test import Client
         "/static/bosetting/bosetting.css",
     ],
 )
-def test_layout_assets_are_served_without_login(path):
+def test_layout_assets_are_served_without_login(db, path):
     response = Client().get(path)
     assert response.status_code == 200
-    response.close()
+    close_response(response)
