@@ -46,7 +46,9 @@ def test_bergen_admin_invites_a_caseworker_who_logs_in_with_two_factors(
 
     page.get_by_label("Saksbehandler bosetting").check()
     page.get_by_role("button", name="Send invitasjon").click()
-    expect(page.get_by_text("Invitasjonen er sendt til sigrid.hopland@bergen.example.no")).to_be_visible()
+    expect(
+        page.get_by_text("Invitasjonen er sendt til sigrid.hopland@bergen.example.no")
+    ).to_be_visible()
     check_axe(page)
 
     _run_task_worker()
