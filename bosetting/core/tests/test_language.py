@@ -25,3 +25,11 @@ def test_django_password_rules_are_explained_in_bokmal(db):
         except ValidationError as error:
             messages = " ".join(error.messages)
     assert "Passordet er for kort" in messages
+
+
+def test_english_catalogue_translates_the_layout(cast, client_for):
+    client = client_for(cast.bergen_caseworker)
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    page = client.get("/").content.decode()
+    assert 'lang="en"' in page
+    assert "Hopp til hovedinnhold" not in page
