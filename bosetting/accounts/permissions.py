@@ -68,7 +68,7 @@ class AccessState:
 def access_state(user: User) -> AccessState:
     if user._access_state is not None:
         return user._access_state
-    from .queries import municipality_may_reach_personal_data
+    from .queries import municipality_access
 
     permissions: set[Permission] = set()
     for role in user.role_set:
@@ -77,10 +77,7 @@ def access_state(user: User) -> AccessState:
     municipality_id = None
     agreement_in_force = True
     if organisation is not None and organisation.kind == Organisation.Kind.MUNICIPALITY:
-        municipality_id = Municipality.objects.values_list("pk", flat=True).get(
-            organisation=organisation
-        )
-        agreement_in_force = municipality_may_reach_personal_data(municipality_id)
+        municipality_id, agreement_in_force = municipality_access(organisation.pk)
     state = AccessState(
         permissions=frozenset(permissions),
         organisation_id=organisation.pk if organisation else None,

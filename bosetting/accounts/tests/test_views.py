@@ -210,10 +210,10 @@ def test_user_list_query_count_is_pinned(cast, client_for, django_assert_num_que
     UserFactory.create_batch(
         30, organisation=cast.bergen.organisation, roles=[Role.MUNICIPAL_READER]
     )
-    # Session and user (2); access state: roles, organisation, municipality, agreement,
-    # signature, admins (6); count, unread notifications, page, the page's roles (4);
+    # Session and user (2); access state: roles, organisation, the municipality with its
+    # agreement status (3); count, unread notifications, page, the page's roles (4);
     # saving the session's last-seen time (3).
-    with django_assert_num_queries(15):
+    with django_assert_num_queries(12):
         client.get(reverse("accounts:user_list"))
 
 

@@ -236,10 +236,10 @@ def test_list_query_count_does_not_grow_with_the_events(
     )
     client = client_for(cast.bergen_caseworker)
 
-    # session, user, roles, organisation, municipality, agreement, signature, administrators,
-    # the page of events (with organisation and municipality joined), the unread count, and the
-    # session saved again (savepoint, update, release).
-    with django_assert_num_queries(13):
+    # session, user, roles, organisation, the municipality with its agreement status, the page
+    # of events (with organisation and municipality joined), the unread count, and the session
+    # saved again (savepoint, update, release).
+    with django_assert_num_queries(10):
         response = client.get(URL)
     assert len(response.context["page"].events) == 50
 

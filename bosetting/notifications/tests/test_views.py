@@ -80,10 +80,10 @@ def test_list_query_count_does_not_grow_with_the_notifications(
         _notify(cast.bergen_admin, subject=f"Varsel {n}")
     client = client_for(cast.bergen_admin)
 
-    # session, user, roles, organisation, municipality, agreement, signature, administrators
-    # (the navigation), the count and the page of notifications, the unread count, and the
-    # session saved again (savepoint, update, release).
-    with django_assert_num_queries(14):
+    # session, user, roles, organisation, the municipality with its agreement status (the
+    # navigation), the count and the page of notifications, the unread count, and the session
+    # saved again (savepoint, update, release).
+    with django_assert_num_queries(11):
         client.get(LIST_URL)
 
 

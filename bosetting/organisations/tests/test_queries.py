@@ -4,7 +4,8 @@ import pytest
 from django.utils import timezone
 
 from bosetting.accounts.actions import deactivate_user
-from bosetting.accounts.queries import municipality_may_reach_personal_data
+from bosetting.accounts.models import User
+from bosetting.accounts.permissions import Permission, has_permission
 from bosetting.accounts.roles import Role
 from bosetting.accounts.tests.factories import UserFactory
 from bosetting.organisations.models import AgreementSignature
@@ -107,10 +108,15 @@ def test_municipality_without_administrator_loses_personal_data(cast):
 def test_status_agrees_with_the_permission_layer(cast, newer_agreement):
     deactivate_user(by=cast.imdi_admin, user=cast.bergen_admin)
 
-    for municipality in municipalities_with_status():
-        assert municipality.may_reach_personal_data == municipality_may_reach_personal_data(
-            municipality.pk
-        ), municipality.name
+    caseworkers = [cast.bergen_caseworker, cast.oslo_caseworker, cast.stord_caseworker]
+    shown = {m.pk: m.may_reach_personal_data for m in municipalities_with_status()}
+    for caseworker in caseworkers:
+        fresh = User.objects.get(pk=caseworker.pk)
+        municipality = fresh.organisation.municipality
+        assert shown[municipality.pk] == has_permission(fresh, Permission.AUDIT_LOG_VIEW), (
+            municipality.name
+        )
+    assert shown[cast.bergen.pk] is False  # no active administrator any more
 
 
 def test_county_filter_and_totals(cast):
