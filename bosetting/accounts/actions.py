@@ -51,12 +51,6 @@ def _require_manage(by: Any, organisation: Organisation) -> None:
         raise AccountError(_("Du kan ikke administrere brukere i %(org)s.") % {"org": organisation})
 
 
-def _municipality_of(organisation: Organisation | None) -> Any:
-    if organisation is None or organisation.kind != Organisation.Kind.MUNICIPALITY:
-        return None
-    return organisation.municipality
-
-
 def _check_roles(by: Any, organisation: Organisation, changed: Iterable[str]) -> None:
     allowed = {str(role) for role in grantable_roles(by, organisation)}
     refused = sorted(set(changed) - allowed)
@@ -111,7 +105,7 @@ def create_user(
             summary=_("Bruker %(user)s opprettet i %(org)s med rollene %(roles)s")
             % {"user": user.username, "org": organisation, "roles": _role_list(roles)},
             obj=user,
-            municipality=_municipality_of(organisation),
+            municipality=organisation.own_municipality,
             details={"roles": roles},
         )
     return user
@@ -164,7 +158,7 @@ def invite_user(
             summary=_("%(user)s invitert til %(org)s med rollene %(roles)s")
             % {"user": email, "org": organisation, "roles": _role_list(roles)},
             obj=user,
-            municipality=_municipality_of(organisation),
+            municipality=organisation.own_municipality,
             details={"roles": roles},
         )
     return user, token
@@ -191,7 +185,7 @@ def resend_invitation(*, by: Any, user: User) -> str:
             event_type=EventType.USER_INVITED,
             summary=_("Ny invitasjon sendt til %(user)s") % {"user": user.email},
             obj=user,
-            municipality=_municipality_of(user.organisation),
+            municipality=user.own_municipality,
         )
     return token
 
@@ -251,7 +245,7 @@ def accept_invitation(*, token: str, password: str) -> User:
             event_type=EventType.INVITATION_ACCEPTED,
             summary=_("%(user)s tok i bruk invitasjonen og valgte passord") % {"user": user},
             obj=user,
-            municipality=_municipality_of(user.organisation),
+            municipality=user.own_municipality,
         )
     return user
 
@@ -285,7 +279,7 @@ def change_roles(*, by: Any, user: User, roles: Iterable[str]) -> User:
                 "new": _role_list(sorted(new_roles)),
             },
             obj=user,
-            municipality=_municipality_of(user.organisation),
+            municipality=user.own_municipality,
             details={"before": sorted(current), "after": sorted(new_roles)},
         )
     user._role_cache = frozenset(new_roles)
@@ -310,7 +304,7 @@ def deactivate_user(*, by: Any, user: User) -> User:
             event_type=EventType.USER_DEACTIVATED,
             summary=_("%(user)s deaktivert") % {"user": user},
             obj=user,
-            municipality=_municipality_of(user.organisation),
+            municipality=user.own_municipality,
         )
     return user
 
@@ -330,6 +324,6 @@ def reactivate_user(*, by: Any, user: User) -> User:
             event_type=EventType.USER_REACTIVATED,
             summary=_("%(user)s reaktivert") % {"user": user},
             obj=user,
-            municipality=_municipality_of(user.organisation),
+            municipality=user.own_municipality,
         )
     return user

@@ -10,7 +10,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from bosetting.organisations.models import Organisation
+from bosetting.organisations.models import Municipality, Organisation
 
 from .roles import Role
 
@@ -51,6 +51,11 @@ class User(AbstractUser):
                 cached = frozenset(self.roles.values_list("role", flat=True))
             self._role_cache = cached
         return cached
+
+    @property
+    def own_municipality(self) -> Municipality | None:
+        """The user's municipality, if they work in one: what their audit events concern."""
+        return self.organisation.own_municipality if self.organisation else None
 
     def role_labels(self) -> list[str]:
         return [str(Role(role).label) for role in sorted(self.role_set)]

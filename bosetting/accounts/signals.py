@@ -20,11 +20,6 @@ from bosetting.audit.models import EventType
 from .middleware import AUTH_STARTED_AT, LAST_SEEN_AT, SESSION_EXPIRED_FLAG
 
 
-def _municipality_of(user: Any) -> Any:
-    organisation = getattr(user, "organisation", None)
-    return getattr(organisation, "municipality", None) if organisation else None
-
-
 @receiver(user_logged_in)
 def on_login(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
     now = time.time()
@@ -36,7 +31,7 @@ def on_login(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
             event_type=EventType.LOGIN,
             summary=_("%(user)s logget inn") % {"user": user},
             obj=user,
-            municipality=_municipality_of(user),
+            municipality=user.own_municipality,
         )
 
 
@@ -50,7 +45,7 @@ def on_logout(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
             event_type=EventType.LOGOUT,
             summary=_("%(user)s logget ut") % {"user": user},
             obj=user,
-            municipality=_municipality_of(user),
+            municipality=user.own_municipality,
         )
 
 

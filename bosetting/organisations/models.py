@@ -1,5 +1,7 @@
 """IMDi, counties, municipalities and reception centres, and the data processing agreement."""
 
+from __future__ import annotations
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -35,6 +37,11 @@ class Organisation(models.Model):
     @property
     def is_reception_centre(self) -> bool:
         return self.kind == self.Kind.RECEPTION_CENTRE
+
+    @property
+    def own_municipality(self) -> Municipality | None:
+        """The municipality this organisation is, if it is one: what its users' events concern."""
+        return self.municipality if self.is_municipality else None
 
 
 class County(models.Model):
