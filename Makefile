@@ -32,6 +32,15 @@ run: install
 test: install
 	$(BIN)/pytest
 
+# Benchmarks on their own database (var/bench.sqlite3 unless BENCH_DATABASE_URL is set), with debug off.
+BENCH_DATABASE_URL ?= sqlite:///$(CURDIR)/var/bench.sqlite3
+BENCH_ENV := $(DEMO_ENV) DEBUG=0 ALLOWED_HOSTS=testserver DATABASE_URL=$(BENCH_DATABASE_URL)
+bench: install
+	@mkdir -p var
+	$(BENCH_ENV) $(BIN)/python manage.py migrate --no-input
+	$(BENCH_ENV) $(BIN)/python manage.py load_municipalities
+	$(BENCH_ENV) $(BIN)/python manage.py bench
+
 check: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .

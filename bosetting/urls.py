@@ -13,6 +13,9 @@ urlpatterns = [
     path("organisasjoner/", include("bosetting.organisations.urls")),
     path("logg/", include("bosetting.audit.urls")),
     path("varsler/", include("bosetting.notifications.urls")),
+    path("anmodninger/", include("bosetting.planning.urls")),
+    path("saker/", include("bosetting.cases.urls")),
+    path("rapporter/", include("bosetting.reports.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("drift/admin/", admin.site.urls),
 ]

@@ -30,25 +30,50 @@ class Permission(StrEnum):
     USER_MANAGE = "user_manage"  # invite, change roles, deactivate (within limits, see accounts)
     AUDIT_LOG_VIEW = "audit_log_view"  # search the audit log (own municipality, or all for IMDi)
     RECEPTION_CENTRE_MANAGE = "reception_centre_manage"  # create and change reception centres
+    # Annual requests and municipal decisions (planning). Numbers only: no personal data.
+    REQUEST_MANAGE = (
+        "request_manage"  # prepare, send, adjust requests; remind; acknowledge decisions
+    )
+    PLANNING_OVERVIEW_VIEW = "planning_overview_view"  # the year overview of every municipality
+    REQUEST_VIEW = "request_view"  # the own municipality's requests, letters and decisions
+    DECISION_REGISTER = "decision_register"  # register and approve the council's decision
+    REQUESTS_REPORT_VIEW = "requests_report_view"  # the report "Anmodninger og vedtak"
 
 
 # Permissions that reach refugees' personal data: a municipality needs a signed current agreement.
 PERSONAL_DATA: frozenset[Permission] = frozenset({Permission.AUDIT_LOG_VIEW})
 
-_IMDI_READ = {Permission.MUNICIPALITY_LIST_VIEW, Permission.AUDIT_LOG_VIEW}
+_IMDI_READ = {
+    Permission.MUNICIPALITY_LIST_VIEW,
+    Permission.AUDIT_LOG_VIEW,
+    Permission.PLANNING_OVERVIEW_VIEW,
+    Permission.REQUESTS_REPORT_VIEW,
+}
+_IMDI_WORK = {Permission.REQUEST_MANAGE}
 
 ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
     Role.IMDI_ADMIN: frozenset(
         _IMDI_READ
+        | _IMDI_WORK
         | {Permission.AGREEMENT_MANAGE, Permission.USER_MANAGE, Permission.RECEPTION_CENTRE_MANAGE}
     ),
-    Role.IMDI_CASEWORKER: frozenset(_IMDI_READ),
+    Role.IMDI_CASEWORKER: frozenset(_IMDI_READ | _IMDI_WORK),
     Role.IMDI_READER: frozenset(_IMDI_READ),
     Role.MUNICIPAL_ADMIN: frozenset(
         {Permission.AGREEMENT_VIEW, Permission.USER_MANAGE, Permission.AUDIT_LOG_VIEW}
     ),
-    Role.MUNICIPAL_CASEWORKER: frozenset({Permission.AGREEMENT_VIEW, Permission.AUDIT_LOG_VIEW}),
-    Role.MUNICIPAL_READER: frozenset({Permission.AGREEMENT_VIEW}),
+    Role.MUNICIPAL_CASEWORKER: frozenset(
+        {
+            Permission.AGREEMENT_VIEW,
+            Permission.AUDIT_LOG_VIEW,
+            Permission.REQUEST_VIEW,
+            Permission.DECISION_REGISTER,
+            Permission.REQUESTS_REPORT_VIEW,
+        }
+    ),
+    Role.MUNICIPAL_READER: frozenset(
+        {Permission.AGREEMENT_VIEW, Permission.REQUEST_VIEW, Permission.REQUESTS_REPORT_VIEW}
+    ),
     Role.RECEPTION_STAFF: frozenset(),
 }
 

@@ -32,6 +32,33 @@ class EventType(models.TextChoices):
     AGREEMENT_SIGNED = "agreement_signed", _("Signert databehandleravtale registrert")
     ORGANISATION_CREATED = "organisation_created", _("Organisasjon opprettet")
     MUNICIPALITIES_LOADED = "municipalities_loaded", _("Kommuner lastet inn")
+    # Annual requests and municipal decisions (planning).
+    REQUEST_PREPARED = "request_prepared", _("Anmodning forberedt")
+    REQUEST_SENT = "request_sent", _("Anmodning sendt")
+    REQUEST_ADJUSTED = "request_adjusted", _("Anmodning justert")
+    REQUEST_REMINDER_SENT = "request_reminder_sent", _("Påminnelse om vedtak sendt")
+    REQUEST_LETTER_DOWNLOADED = "request_letter_downloaded", _("Anmodningsbrev lastet ned")
+    DECISION_DRAFT_SAVED = "decision_draft_saved", _("Utkast til vedtak lagret")
+    DECISION_APPROVED = "decision_approved", _("Vedtak godkjent og sendt til IMDi")
+    DECISION_ACKNOWLEDGED = "decision_acknowledged", _("Vedtak kvittert ut av IMDi")
+    # Persons, cases and assessments (cases).
+    PERSON_REGISTERED = "person_registered", _("Person registrert")
+    PERSON_CHANGED = "person_changed", _("Personopplysninger endret")
+    CASE_CREATED = "case_created", _("Sak opprettet")
+    CASE_MEMBER_ADDED = "case_member_added", _("Person lagt til i sak")
+    CASE_MEMBER_REMOVED = "case_member_removed", _("Person fjernet fra sak")
+    CASE_STATE_CHANGED = "case_state_changed", _("Sakens status endret")
+    ASSESSMENT_SAVED = "assessment_saved", _("Kartlegging lagret")
+    HEALTH_CONSENT_RECORDED = (
+        "health_consent_recorded",
+        _("Samtykke til helseopplysninger registrert"),
+    )
+    HEALTH_DETAILS_READ = "health_details_read", _("Helseopplysninger lest")
+    PERSON_SEARCHED = "person_searched", _("Søk etter person")
+    PERSON_FILE_VIEWED = "person_file_viewed", _("Personmappe åpnet")
+    DOCUMENT_UPLOADED = "document_uploaded", _("Dokument lastet opp")
+    DOCUMENT_DOWNLOADED = "document_downloaded", _("Dokument lastet ned")
+    NOTE_ADDED = "note_added", _("Notat skrevet")
 
 
 class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
@@ -61,7 +88,8 @@ class AuditEvent(models.Model):
         blank=True,
         related_name="+",
     )
-    event_type = models.CharField(_("hendelse"), max_length=40, choices=EventType.choices)
+    # No `choices` here: new event types must not need a migration. record_event takes an EventType.
+    event_type = models.CharField(_("hendelse"), max_length=40)
     summary = models.CharField(_("sammendrag"), max_length=500)
     object_type = models.CharField(_("objekttype"), max_length=60, blank=True)
     object_id = models.CharField(_("objekt-id"), max_length=60, blank=True)
@@ -100,6 +128,13 @@ class AuditEvent(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise TypeError("Hendelsesloggen kan ikke slettes.")
+
+    @property
+    def event_type_label(self) -> str:
+        try:
+            return str(EventType(self.event_type).label)
+        except ValueError:
+            return self.event_type
 
     def compute_hash(self) -> str:
         return chain_hash(self.previous_hash, self.canonical_content())

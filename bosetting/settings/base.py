@@ -40,6 +40,9 @@ INSTALLED_APPS = [
     "bosetting.accounts",
     "bosetting.audit",
     "bosetting.notifications",
+    "bosetting.planning",
+    "bosetting.cases",
+    "bosetting.reports",
 ]
 
 MIDDLEWARE = [

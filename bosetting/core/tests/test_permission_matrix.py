@@ -6,8 +6,6 @@ the matrix. django-allauth's login pages and the operators' admin are checked se
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from types import SimpleNamespace
 from typing import Any
 
@@ -17,43 +15,24 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from bosetting.accounts.actions import invite_user
 from bosetting.accounts.roles import Role
+from bosetting.cases.tests import routes as cases_routes
 from bosetting.conftest import log_in
 from bosetting.core.testing import close_response
+from bosetting.core.tests.matrix import (
+    ADMINS,
+    BERGEN,
+    IMDI,
+    LOG_READERS,
+    LOGGED_IN,
+    MUNICIPAL,
+    PERSONAS,
+    Route,
+)
 from bosetting.notifications.actions import notify
+from bosetting.planning.tests import routes as planning_routes
+from bosetting.reports.tests import routes as reports_routes
 
-PERSONAS = [
-    "anonymous",
-    "imdi_admin",
-    "imdi_caseworker",
-    "imdi_reader",
-    "bergen_admin",
-    "bergen_caseworker",
-    "bergen_reader",
-    "oslo_admin",
-    "oslo_caseworker",
-    "stord_admin",
-    "stord_caseworker",
-    "reception_staff",
-]
-IMDI = {"imdi_admin", "imdi_caseworker", "imdi_reader"}
-BERGEN = {"bergen_admin", "bergen_caseworker", "bergen_reader"}
-MUNICIPAL = BERGEN | {"oslo_admin", "oslo_caseworker", "stord_admin", "stord_caseworker"}
-LOGGED_IN = set(PERSONAS) - {"anonymous"}
-ADMINS = {"imdi_admin", "bergen_admin", "oslo_admin", "stord_admin"}
-# Municipal users who may read the log: their municipality has signed the current agreement.
-LOG_READERS = IMDI | {"bergen_admin", "bergen_caseworker", "oslo_admin", "oslo_caseworker"}
-
-
-@dataclass(frozen=True)
-class Route:
-    name: str
-    args: Callable[[SimpleNamespace], list[Any]] = lambda world: []
-    method: str = "get"
-    allowed: set[str] = field(default_factory=set)
-    allowed_status: int = 200
-    # Personas who must not learn that the object exists: 404 rather than 403.
-    hidden: set[str] = field(default_factory=set)
-    public: bool = False  # reachable without login
+APP_ROUTE_MODULES = [planning_routes, cases_routes, reports_routes]
 
 
 def _bergen_caseworker(world: SimpleNamespace) -> list[Any]:
@@ -145,6 +124,8 @@ ROUTES = [
     ),
     Route("notifications:mark_all_read", method="post", allowed=LOGGED_IN, allowed_status=302),
 ]
+for module in APP_ROUTE_MODULES:
+    ROUTES += module.ROUTES
 
 # Routes checked elsewhere: allauth's own pages (test_login.py), the language switch, the admin.
 SEPARATELY_CHECKED_PREFIXES = ("account_", "mfa_", "admin:", "set_language")
@@ -184,12 +165,15 @@ def world(cast) -> SimpleNamespace:
     [notification] = notify(
         recipients=[cast.bergen_caseworker], subject="Til Bergen", body="Hei", url="/", email=False
     )
-    return SimpleNamespace(
+    world = SimpleNamespace(
         cast=cast,
         invited=invited,
         notification=notification,
         bergen_signature=cast.agreement.signatures.get(municipality=cast.bergen),
     )
+    for module in APP_ROUTE_MODULES:
+        module.extend_world(world)
+    return world
 
 
 def _expected(route: Route, persona: str) -> int:

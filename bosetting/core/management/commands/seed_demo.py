@@ -13,6 +13,7 @@ from bosetting.accounts.actions import create_user
 from bosetting.accounts.models import User
 from bosetting.accounts.roles import Role
 from bosetting.accounts.totp import enrol_totp
+from bosetting.cases import demo as cases_demo
 from bosetting.core.pdf import render_pdf
 from bosetting.organisations.actions import (
     create_reception_centre,
@@ -28,6 +29,7 @@ from bosetting.organisations.models import (
     Organisation,
     ReceptionCentre,
 )
+from bosetting.planning import demo as planning_demo
 
 DEMO_PASSWORD = "demo-passord-2026"  # noqa: S105  (demo mode only; production refuses demo mode)
 
@@ -87,6 +89,9 @@ class Command(BaseCommand):
             )
             enrol_totp(user=user)
         self._agreements()
+        # Each domain app seeds its own demo data, in the order of the process.
+        planning_demo.seed(stdout=self.stdout)
+        cases_demo.seed(stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS("Demodata er på plass."))
 
     def _organisations(self, imdi: Organisation) -> dict[str, Organisation]:
