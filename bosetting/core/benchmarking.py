@@ -67,8 +67,8 @@ def logged_in_client(user: Any) -> Client:
     client = Client()
     client.force_login(user)
     request = SimpleNamespace(session=client.session)
-    record_authentication(request, user, method="password", username=user.username)  # type: ignore[arg-type]
-    record_authentication(request, user, method="mfa", type="totp")  # type: ignore[arg-type]
+    record_authentication(request, user, method="password", username=user.username)
+    record_authentication(request, user, method="mfa", type="totp")
     request.session.save()
     return client
 
