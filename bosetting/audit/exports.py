@@ -12,22 +12,15 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from bosetting.reports.exports import BOM, DELIMITER, neutralise
+
 from .models import AuditEvent, EventType
 from .queries import object_type_labels
 
+# The CSV conventions (BOM, `;`, formula neutralising) are the report toolkit's, shared by every export.
+__all__ = ["BOM", "DELIMITER", "EXPORT_LIMIT", "csv_lines", "export_filename", "neutralise"]
+
 EXPORT_LIMIT = 100_000
-
-# Excel reads a file with a byte order mark as UTF-8 (æ, ø, å), and `;` as the separator in Norway.
-BOM = "\ufeff"
-DELIMITER = ";"
-
-# A cell that starts like a formula would be run by the spreadsheet (CSV injection).
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(value: object) -> str:
-    text = "" if value is None else str(value)
-    return f"'{text}" if text.startswith(_FORMULA_STARTS) else text
 
 
 class _Echo:
