@@ -1,0 +1,604 @@
+"""Writes to requests and decisions. Each checks the transition, changes rows and audits in one
+transaction; the municipality's or IMDi's users are notified from inside it."""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.files.base import File
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from bosetting.accounts.models import User
+from bosetting.accounts.permissions import AccessDenied, Permission, denial_reason
+from bosetting.accounts.roles import Role
+from bosetting.audit.actions import record_event
+from bosetting.audit.models import EventType
+from bosetting.notifications.actions import notify
+from bosetting.organisations.models import Municipality, Organisation
+
+from .letters import request_letter
+from .models import MunicipalDecision, SettlementRequest, SettlementRequestVersion
+
+
+class PlanningError(ValueError):
+    """A refused change, with a message the user is shown, and the form field it concerns if any."""
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+def _require(by: Any, permission: Permission, municipality: Municipality | None = None) -> None:
+    """`by=None` is the system itself (management commands, demo data), which may do anything."""
+    if by is None:
+        return
+    reason = denial_reason(by, permission, municipality=municipality)
+    if reason is not None:
+        raise AccessDenied(reason)
+
+
+def _d(value: datetime.date) -> str:
+    return date_format(value, "d.m.Y")
+
+
+def municipal_caseworkers(municipality_ids: Iterable[int]) -> dict[int, list[User]]:
+    """Active caseworkers of each municipality, in one query."""
+    by_municipality: dict[int, list[User]] = defaultdict(list)
+    users = User.objects.filter(
+        organisation__municipality__in=list(municipality_ids),
+        is_active=True,
+        roles__role=Role.MUNICIPAL_CASEWORKER,
+    ).select_related("organisation__municipality")
+    for user in users.distinct():
+        by_municipality[user.organisation.municipality.pk].append(user)  # type: ignore[union-attr]
+    return by_municipality
+
+
+def imdi_caseworkers() -> list[User]:
+    return list(
+        User.objects.filter(
+            organisation__kind=Organisation.Kind.IMDI,
+            is_active=True,
+            roles__role=Role.IMDI_CASEWORKER,
+        ).distinct()
+    )
+
+
+# --- IMDi prepares, sends and adjusts requests ------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RequestNumbers:
+    """One municipality's row in a preparation: the table or an uploaded file."""
+
+    municipality: Municipality
+    places: int
+    unaccompanied_minors: int
+    planning_number_next_year: int | None
+
+
+def prepare_requests(
+    *,
+    by: Any,
+    year: int,
+    rows: list[RequestNumbers],
+    deadline: datetime.date,
+    cover_text: str,
+) -> list[SettlementRequest]:
+    """Create or update the drafts of `year` for the rows' municipalities; all or nothing.
+
+    Requests already sent are changed by adjustment only, so a row for one is refused.
+    """
+    _require(by, Permission.REQUEST_MANAGE)
+    if deadline < timezone.localdate():
+        raise PlanningError(_("Svarfristen kan ikke være tilbake i tid."), field="deadline")
+    with transaction.atomic():
+        existing = {
+            request.municipality_id: request
+            for request in SettlementRequest.objects.select_for_update().filter(
+                year=year, municipality__in=[row.municipality for row in rows]
+            )
+        }
+        saved = []
+        for row in rows:
+            if row.unaccompanied_minors > row.places:
+                raise PlanningError(
+                    _("%(municipality)s: enslige mindreårige kan ikke være flere enn antallet.")
+                    % {"municipality": row.municipality.name}
+                )
+            request = existing.get(row.municipality.pk)
+            if request is not None and request.state != SettlementRequest.State.DRAFT:
+                raise PlanningError(
+                    _(
+                        "%(municipality)s har allerede fått anmodningen for %(year)s. Juster den i stedet."
+                    )
+                    % {"municipality": row.municipality.name, "year": year}
+                )
+            if request is None:
+                request = SettlementRequest(year=year, municipality=row.municipality, created_by=by)
+            request.places = row.places
+            request.unaccompanied_minors = row.unaccompanied_minors
+            request.planning_number_next_year = row.planning_number_next_year
+            request.deadline = deadline
+            request.cover_text = cover_text
+            request.save()
+            saved.append(request)
+        # One year, one deadline and one cover text: every draft of the year follows the latest.
+        other_drafts = SettlementRequest.objects.filter(
+            year=year, state=SettlementRequest.State.DRAFT
+        ).exclude(pk__in=[request.pk for request in saved])
+        updated = other_drafts.update(deadline=deadline, cover_text=cover_text)
+        if not saved and not updated:
+            raise PlanningError(_("Fyll inn tall for minst én kommune."))
+        record_event(
+            by=by,
+            event_type=EventType.REQUEST_PREPARED,
+            summary=_("Utkast til anmodning for %(year)s lagret for %(count)s kommuner")
+            % {"year": year, "count": len(saved)},
+            details={
+                "year": year,
+                "deadline": deadline.isoformat(),
+                "requests": {
+                    r.municipality.number: [
+                        r.places,
+                        r.unaccompanied_minors,
+                        r.planning_number_next_year,
+                    ]
+                    for r in saved
+                },
+            },
+        )
+    return saved
+
+
+def _new_version(request: SettlementRequest, *, by: Any, reason: str) -> SettlementRequestVersion:
+    letter = request_letter(request, version=request.version, reason=reason)
+    version = SettlementRequestVersion(
+        request=request,
+        number=request.version,
+        places=request.places,
+        unaccompanied_minors=request.unaccompanied_minors,
+        planning_number_next_year=request.planning_number_next_year,
+        deadline=request.deadline,
+        cover_text=request.cover_text,
+        reason=reason,
+        letter_sha256=letter.sha256,
+        created_by=by,
+    )
+    version.letter.save(letter.content.name or "anmodning.pdf", letter.content, save=False)
+    version.save()
+    return version
+
+
+def _request_url(request: SettlementRequest) -> str:
+    return reverse("planning:request_detail", kwargs={"pk": request.pk})
+
+
+def send_requests(*, by: Any, requests: Iterable[SettlementRequest]) -> list[SettlementRequest]:
+    """Send drafts: each gets version 1 with its letter, and the municipality's caseworkers a notice.
+
+    The letters are rendered inside the transaction, so a failure leaves nothing half-sent. That
+    takes a fraction of a second each: fine for the few hundred requests of a year.
+    """
+    _require(by, Permission.REQUEST_MANAGE)
+    with transaction.atomic():
+        drafts = list(
+            SettlementRequest.objects.select_for_update()
+            .filter(pk__in=[request.pk for request in requests])
+            .select_related("municipality")
+            .order_by("municipality__number")
+        )
+        if not drafts:
+            raise PlanningError(_("Velg minst én anmodning å sende."))
+        for request in drafts:
+            if request.state != SettlementRequest.State.DRAFT:
+                raise PlanningError(
+                    _("Anmodningen til %(municipality)s er allerede sendt.")
+                    % {"municipality": request.municipality.name}
+                )
+        caseworkers = municipal_caseworkers(request.municipality_id for request in drafts)
+        now = timezone.now()
+        for request in drafts:
+            request.state = SettlementRequest.State.SENT
+            request.version = 1
+            request.sent_at = now
+            request.sent_by = by
+            request.save()
+            _new_version(request, by=by, reason="")
+            record_event(
+                by=by,
+                event_type=EventType.REQUEST_SENT,
+                summary=_(
+                    "Anmodning for %(year)s sendt til %(municipality)s: %(places)s flyktninger"
+                )
+                % {
+                    "year": request.year,
+                    "municipality": request.municipality.name,
+                    "places": request.places,
+                },
+                obj=request,
+                municipality=request.municipality,
+                details={"places": request.places, "minors": request.unaccompanied_minors},
+            )
+            notify(
+                recipients=caseworkers.get(request.municipality_id, []),
+                subject=_("Anmodning om bosetting i %(year)s") % {"year": request.year},
+                body=_(
+                    "IMDi anmoder %(municipality)s om å bosette %(places)s flyktninger i "
+                    "%(year)s, herav %(minors)s enslige mindreårige. Svarfrist %(deadline)s."
+                )
+                % {
+                    "municipality": request.municipality.name,
+                    "places": request.places,
+                    "year": request.year,
+                    "minors": request.unaccompanied_minors,
+                    "deadline": _d(request.deadline),
+                },
+                url=_request_url(request),
+                email=True,
+            )
+    return drafts
+
+
+def adjust_request(
+    *,
+    by: Any,
+    request: SettlementRequest,
+    places: int,
+    unaccompanied_minors: int,
+    planning_number_next_year: int | None,
+    deadline: datetime.date,
+    reason: str,
+) -> SettlementRequestVersion:
+    """Change a sent request: a new version with its own letter; the earlier ones are kept."""
+    _require(by, Permission.REQUEST_MANAGE)
+    with transaction.atomic():
+        request = (
+            SettlementRequest.objects.select_for_update()
+            .select_related("municipality")
+            .get(pk=request.pk)
+        )
+        if request.state == SettlementRequest.State.DRAFT:
+            raise PlanningError(_("Anmodningen er ikke sendt ennå. Endre utkastet i stedet."))
+        if not reason.strip():
+            raise PlanningError(_("Skriv hvorfor anmodningen justeres."), field="reason")
+        if unaccompanied_minors > places:
+            raise PlanningError(
+                _("Enslige mindreårige kan ikke være flere enn antallet."),
+                field="unaccompanied_minors",
+            )
+        before = {
+            "places": request.places,
+            "unaccompanied_minors": request.unaccompanied_minors,
+            "planning_number_next_year": request.planning_number_next_year,
+            "deadline": request.deadline,
+        }
+        after = {
+            "places": places,
+            "unaccompanied_minors": unaccompanied_minors,
+            "planning_number_next_year": planning_number_next_year,
+            "deadline": deadline,
+        }
+        if before == after:
+            raise PlanningError(_("Ingen tall eller frister er endret."))
+        for name, value in after.items():
+            setattr(request, name, value)
+        request.version += 1
+        request.save()
+        version = _new_version(request, by=by, reason=reason.strip())
+        record_event(
+            by=by,
+            event_type=EventType.REQUEST_ADJUSTED,
+            summary=_(
+                "Anmodning for %(year)s til %(municipality)s justert til %(places)s (versjon %(version)s)"
+            )
+            % {
+                "year": request.year,
+                "municipality": request.municipality.name,
+                "places": places,
+                "version": request.version,
+            },
+            obj=request,
+            municipality=request.municipality,
+            details={
+                "reason": reason.strip(),
+                "before": {k: str(v) for k, v in before.items()},
+                "after": {k: str(v) for k, v in after.items()},
+            },
+        )
+        notify(
+            recipients=municipal_caseworkers([request.municipality_id]).get(
+                request.municipality_id, []
+            ),
+            subject=_("Anmodningen for %(year)s er justert") % {"year": request.year},
+            body=_(
+                "IMDi har justert anmodningen til %(places)s flyktninger, herav %(minors)s "
+                "enslige mindreårige. Svarfrist %(deadline)s. Begrunnelse: %(reason)s"
+            )
+            % {
+                "places": places,
+                "minors": unaccompanied_minors,
+                "deadline": _d(deadline),
+                "reason": reason.strip(),
+            },
+            url=_request_url(request),
+            email=True,
+        )
+    return version
+
+
+def send_reminders(*, by: Any, year: int) -> int:
+    """Remind every municipality with a sent request for `year` and no approved decision."""
+    _require(by, Permission.REQUEST_MANAGE)
+    with transaction.atomic():
+        requests = list(
+            SettlementRequest.objects.select_for_update()
+            .filter(year=year, state=SettlementRequest.State.SENT)
+            .select_related("municipality")
+        )
+        _remind(by=by, requests=requests, automatic=False)
+    return len(requests)
+
+
+def send_due_reminders(*, today: datetime.date, days_before: int) -> int:
+    """The automatic reminder, `days_before` the deadline: once per request, whenever it runs.
+
+    A request is due from `deadline - days_before` until its deadline, unless it was reminded
+    (by hand or by this) on or after that first day; so running daily, or twice a day, reminds
+    each municipality once.
+    """
+    with transaction.atomic():
+        candidates = (
+            SettlementRequest.objects.select_for_update()
+            .filter(
+                state=SettlementRequest.State.SENT,
+                deadline__gte=today,
+                deadline__lte=today + datetime.timedelta(days=days_before),
+            )
+            .select_related("municipality")
+        )
+        due = [
+            request
+            for request in candidates
+            if request.last_reminded_at is None
+            or timezone.localdate(request.last_reminded_at)
+            < request.deadline - datetime.timedelta(days=days_before)
+        ]
+        _remind(by=None, requests=due, automatic=True)
+    return len(due)
+
+
+def _remind(*, by: Any, requests: list[SettlementRequest], automatic: bool) -> None:
+    caseworkers = municipal_caseworkers(request.municipality_id for request in requests)
+    now = timezone.now()
+    for request in requests:
+        request.last_reminded_at = now
+        request.save(update_fields=["last_reminded_at"])
+        record_event(
+            by=by,
+            event_type=EventType.REQUEST_REMINDER_SENT,
+            summary=_("Påminnelse om vedtak for %(year)s sendt til %(municipality)s")
+            % {"year": request.year, "municipality": request.municipality.name},
+            obj=request,
+            municipality=request.municipality,
+            details={"automatic": automatic},
+        )
+        notify(
+            recipients=caseworkers.get(request.municipality_id, []),
+            subject=_("Påminnelse: vedtak om bosetting i %(year)s") % {"year": request.year},
+            body=_(
+                "IMDi har ikke mottatt kommunens godkjente vedtak om bosetting i %(year)s. "
+                "Svarfristen er %(deadline)s."
+            )
+            % {"year": request.year, "deadline": _d(request.deadline)},
+            url=_request_url(request),
+            email=True,
+        )
+
+
+def record_letter_download(*, by: Any, version: SettlementRequestVersion) -> None:
+    with transaction.atomic():
+        request = version.request
+        record_event(
+            by=by,
+            event_type=EventType.REQUEST_LETTER_DOWNLOADED,
+            summary=_("Anmodningsbrev for %(year)s, versjon %(version)s, lastet ned")
+            % {"year": request.year, "version": version.number},
+            obj=version,
+            municipality=request.municipality,
+        )
+
+
+# --- The municipality decides; IMDi acknowledges ---------------------------------------------
+
+
+def save_decision(
+    *,
+    by: Any,
+    request: SettlementRequest,
+    places: int,
+    takes_unaccompanied_minors: bool,
+    unaccompanied_minors: int,
+    council_decided_on: datetime.date,
+    document: File | None,
+    comment: str,
+    approve: bool = False,
+) -> MunicipalDecision:
+    """Save the municipality's draft decision (the one draft, created or updated); with
+    `approve`, approve it at once and send it to IMDi."""
+    _require(by, Permission.DECISION_REGISTER, request.municipality)
+    with transaction.atomic():
+        request = (
+            SettlementRequest.objects.select_for_update()
+            .select_related("municipality")
+            .get(pk=request.pk)
+        )
+        if request.state == SettlementRequest.State.DRAFT:
+            raise PlanningError(_("Anmodningen er ikke sendt til kommunen."))
+        if takes_unaccompanied_minors and unaccompanied_minors <= 0:
+            raise PlanningError(
+                _("Skriv hvor mange enslige mindreårige kommunen tar imot."),
+                field="unaccompanied_minors",
+            )
+        if not takes_unaccompanied_minors and unaccompanied_minors != 0:
+            raise PlanningError(
+                _("Når kommunen ikke tar imot enslige mindreårige, skal antallet være 0."),
+                field="unaccompanied_minors",
+            )
+        if unaccompanied_minors > places:
+            raise PlanningError(
+                _("Enslige mindreårige kan ikke være flere enn antallet flyktninger."),
+                field="unaccompanied_minors",
+            )
+        if council_decided_on > timezone.localdate():
+            raise PlanningError(
+                _("Datoen for kommunestyrets vedtak kan ikke være i fremtiden."),
+                field="council_decided_on",
+            )
+        decision = request.decisions.filter(state=MunicipalDecision.State.DRAFT).first()
+        if decision is None:
+            decision = MunicipalDecision(request=request, registered_by=by)
+        decision.places = places
+        decision.takes_unaccompanied_minors = takes_unaccompanied_minors
+        decision.unaccompanied_minors = unaccompanied_minors
+        decision.council_decided_on = council_decided_on
+        decision.comment = comment
+        if document is not None:
+            decision.document.save(
+                f"vedtak-{request.year}-{request.municipality.number}.pdf", document, save=False
+            )
+        decision.save()
+        record_event(
+            by=by,
+            event_type=EventType.DECISION_DRAFT_SAVED,
+            summary=_("Utkast til vedtak for %(year)s lagret: %(places)s flyktninger")
+            % {"year": request.year, "places": places},
+            obj=decision,
+            municipality=request.municipality,
+        )
+        if approve:
+            _approve(by=by, decision=decision, request=request)
+    return decision
+
+
+def approve_decision(*, by: Any, decision: MunicipalDecision) -> MunicipalDecision:
+    """Approve the draft: it becomes the current decision, replacing any earlier one."""
+    _require(by, Permission.DECISION_REGISTER, decision.request.municipality)
+    with transaction.atomic():
+        request = (
+            SettlementRequest.objects.select_for_update()
+            .select_related("municipality")
+            .get(pk=decision.request_id)
+        )
+        decision = MunicipalDecision.objects.get(pk=decision.pk)
+        _approve(by=by, decision=decision, request=request)
+    return decision
+
+
+def _approve(*, by: Any, decision: MunicipalDecision, request: SettlementRequest) -> None:
+    if decision.state != MunicipalDecision.State.DRAFT:
+        raise PlanningError(_("Bare et utkast kan godkjennes."))
+    if not decision.document:
+        raise PlanningError(
+            _("Last opp kommunestyrets vedtak som PDF før du godkjenner."), field="document"
+        )
+    replaced = list(
+        request.decisions.filter(
+            state__in=[MunicipalDecision.State.APPROVED, MunicipalDecision.State.ACKNOWLEDGED]
+        )
+    )
+    for earlier in replaced:
+        earlier.state = MunicipalDecision.State.REPLACED
+        earlier.save(update_fields=["state"])
+    decision.state = MunicipalDecision.State.APPROVED
+    decision.approved_at = timezone.now()
+    decision.approved_by = by
+    decision.save()
+    request.state = SettlementRequest.State.DECIDED
+    request.save(update_fields=["state"])
+    record_event(
+        by=by,
+        event_type=EventType.DECISION_APPROVED,
+        summary=_("%(municipality)s godkjente vedtak for %(year)s: %(places)s flyktninger")
+        % {
+            "municipality": request.municipality.name,
+            "year": request.year,
+            "places": decision.places,
+        },
+        obj=decision,
+        municipality=request.municipality,
+        details={
+            "places": decision.places,
+            "minors": decision.unaccompanied_minors,
+            "requested": request.places,
+            "replaces": [earlier.pk for earlier in replaced],
+        },
+    )
+    notify(
+        recipients=imdi_caseworkers(),
+        subject=_("Vedtak fra %(municipality)s for %(year)s")
+        % {"municipality": request.municipality.name, "year": request.year},
+        body=_(
+            "%(municipality)s har vedtatt å bosette %(places)s flyktninger i %(year)s, herav "
+            "%(minors)s enslige mindreårige. IMDi anmodet om %(requested)s."
+        )
+        % {
+            "municipality": request.municipality.name,
+            "places": decision.places,
+            "year": request.year,
+            "minors": decision.unaccompanied_minors,
+            "requested": request.places,
+        },
+        url=_request_url(request),
+        email=True,
+    )
+
+
+def acknowledge_decision(*, by: Any, decision: MunicipalDecision) -> MunicipalDecision:
+    """IMDi confirms it has received the municipality's current decision."""
+    _require(by, Permission.REQUEST_MANAGE)
+    with transaction.atomic():
+        decision = (
+            MunicipalDecision.objects.select_for_update()
+            .select_related("request__municipality")
+            .get(pk=decision.pk)
+        )
+        if decision.state != MunicipalDecision.State.APPROVED:
+            raise PlanningError(
+                _("Bare et godkjent vedtak som ikke er kvittert ut, kan kvitteres.")
+            )
+        request = decision.request
+        decision.state = MunicipalDecision.State.ACKNOWLEDGED
+        decision.acknowledged_at = timezone.now()
+        decision.acknowledged_by = by
+        decision.save()
+        request.state = SettlementRequest.State.ACKNOWLEDGED
+        request.save(update_fields=["state"])
+        record_event(
+            by=by,
+            event_type=EventType.DECISION_ACKNOWLEDGED,
+            summary=_("IMDi kvitterte ut vedtaket fra %(municipality)s for %(year)s")
+            % {"municipality": request.municipality.name, "year": request.year},
+            obj=decision,
+            municipality=request.municipality,
+        )
+        notify(
+            recipients=municipal_caseworkers([request.municipality_id]).get(
+                request.municipality_id, []
+            ),
+            subject=_("IMDi har mottatt vedtaket for %(year)s") % {"year": request.year},
+            body=_("IMDi har kvittert ut kommunens vedtak om å bosette %(places)s flyktninger.")
+            % {"places": decision.places},
+            url=_request_url(request),
+            email=False,
+        )
+    return decision

@@ -1,0 +1,1 @@
+"""Screens for requests and decisions, one module per screen group."""

@@ -1,0 +1,124 @@
+"""The municipality registers and approves its decision; IMDi acknowledges it."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from bosetting.accounts.permissions import Permission, require
+
+from .. import actions
+from ..forms import DecisionForm
+from ..models import MunicipalDecision, SettlementRequest
+from ..queries import get_decision_for, get_request_for
+from .common import crumb, own_requests_crumb
+
+
+def decision_form(request: HttpRequest, pk: int) -> HttpResponse:
+    """The one draft of the request's decision: saved as a draft, or approved and sent to IMDi."""
+    settlement_request = get_request_for(request.user, pk)
+    require(
+        request.user, Permission.DECISION_REGISTER, municipality=settlement_request.municipality
+    )
+    if settlement_request.state == SettlementRequest.State.DRAFT:
+        raise Http404
+    draft = settlement_request.decisions.filter(state=MunicipalDecision.State.DRAFT).first()
+    initial = {}
+    if draft is not None:
+        initial = {
+            "places": draft.places,
+            "takes_unaccompanied_minors": "ja" if draft.takes_unaccompanied_minors else "nei",
+            "unaccompanied_minors": draft.unaccompanied_minors,
+            "council_decided_on": draft.council_decided_on,
+            "comment": draft.comment,
+        }
+    form = DecisionForm(request.POST or None, request.FILES or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        approve = request.POST.get("action") == "approve"
+        try:
+            actions.save_decision(
+                by=request.user,
+                request=settlement_request,
+                approve=approve,
+                **form.action_arguments(),
+            )
+        except actions.PlanningError as error:
+            form.add_error(error.field, error.message)
+        else:
+            if approve:
+                messages.success(request, _("Vedtaket er godkjent og sendt til IMDi."))
+            else:
+                messages.success(
+                    request,
+                    _("Utkastet er lagret. Det er ikke sendt til IMDi før det er godkjent."),
+                )
+            return redirect("planning:request_detail", pk=settlement_request.pk)
+    municipality = settlement_request.municipality
+    return render(
+        request,
+        "planning/decision_form.html",
+        {
+            "req": settlement_request,
+            "form": form,
+            "draft": draft,
+            "breadcrumbs": [
+                own_requests_crumb(),
+                crumb(
+                    f"{municipality.name} {settlement_request.year}",
+                    "planning:request_detail",
+                    pk=settlement_request.pk,
+                ),
+                crumb(_("Registrer vedtak")),
+            ],
+        },
+    )
+
+
+def decision_approve(request: HttpRequest, pk: int) -> HttpResponse:
+    decision = get_decision_for(request.user, pk)
+    require(request.user, Permission.DECISION_REGISTER, municipality=decision.request.municipality)
+    if request.method != "POST":
+        return redirect("planning:request_detail", pk=decision.request_id)
+    try:
+        actions.approve_decision(by=request.user, decision=decision)
+    except actions.PlanningError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Vedtaket er godkjent og sendt til IMDi."))
+    return redirect("planning:request_detail", pk=decision.request_id)
+
+
+def decision_document(request: HttpRequest, pk: int) -> FileResponse:
+    decision = get_decision_for(request.user, pk)
+    if not decision.document:
+        raise Http404
+    settlement_request = decision.request
+    return FileResponse(
+        decision.document.open("rb"),
+        as_attachment=True,
+        filename=f"vedtak-{settlement_request.year}-{settlement_request.municipality.number}.pdf",
+        content_type="application/pdf",
+    )
+
+
+def decision_acknowledge(request: HttpRequest, pk: int) -> HttpResponse:
+    require(request.user, Permission.REQUEST_MANAGE)
+    decision = get_decision_for(request.user, pk)
+    if request.method != "POST":
+        return redirect("planning:request_detail", pk=decision.request_id)
+    try:
+        actions.acknowledge_decision(by=request.user, decision=decision)
+    except actions.PlanningError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request,
+            _("Vedtaket fra %(municipality)s er kvittert ut.")
+            % {"municipality": decision.request.municipality.name},
+        )
+    back = request.POST.get("next", "")
+    if back.startswith("/anmodninger/"):
+        return redirect(back)
+    return redirect("planning:request_detail", pk=decision.request_id)

@@ -1,0 +1,192 @@
+"""IMDi prepares a year's requests (table or file) and sends the drafts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from bosetting.accounts.permissions import Permission, require
+from bosetting.organisations.models import County, Municipality
+
+from .. import actions
+from ..forms import PreparationForm, SendForm, UploadForm, YearCountyForm, default_deadline
+from ..models import SettlementRequest
+from ..upload import COLUMNS, UploadError, read_rows, template_csv, validate_rows
+from .common import crumb, overview_crumb, this_year
+
+
+def _year_and_county(request: HttpRequest) -> tuple[int, County | None, YearCountyForm]:
+    form = YearCountyForm(request.GET or None, initial={"aar": this_year()})
+    if form.is_bound and form.is_valid():
+        return form.cleaned_data["aar"], form.cleaned_data["fylke"], form
+    return this_year(), None, YearCountyForm(initial={"aar": this_year()})
+
+
+def _common_initial(year: int) -> dict[str, Any]:
+    draft = (
+        SettlementRequest.objects.filter(year=year, state=SettlementRequest.State.DRAFT)
+        .order_by("-pk")
+        .first()
+    )
+    if draft is not None:
+        return {"deadline": draft.deadline, "cover_text": draft.cover_text}
+    return {"deadline": default_deadline(year)}
+
+
+def _query(year: int, county: County | None) -> str:
+    return f"?aar={year}" + (f"&fylke={county.number}" if county else "")
+
+
+def prepare(request: HttpRequest) -> HttpResponse:
+    require(request.user, Permission.REQUEST_MANAGE)
+    year, county, filter_form = _year_and_county(request)
+    municipalities_qs = Municipality.objects.select_related("county").order_by("number")
+    if county is not None:
+        municipalities_qs = municipalities_qs.filter(county=county)
+    municipalities = list(municipalities_qs)
+    requests = {
+        r.municipality_id: r
+        for r in SettlementRequest.objects.filter(year=year, municipality__in=municipalities)
+    }
+    drafts = {k: r for k, r in requests.items() if r.state == SettlementRequest.State.DRAFT}
+    open_municipalities = [m for m in municipalities if m.pk not in requests or m.pk in drafts]
+    sent = [(m, requests[m.pk]) for m in municipalities if m.pk in requests and m.pk not in drafts]
+    form = PreparationForm(
+        request.POST if request.method == "POST" else None,
+        municipalities=open_municipalities,
+        drafts=drafts,
+        initial=_common_initial(year),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = actions.prepare_requests(
+                by=request.user,
+                year=year,
+                rows=form.cleaned_data["rows"],
+                deadline=form.cleaned_data["deadline"],
+                cover_text=form.cleaned_data["cover_text"],
+            )
+        except actions.PlanningError as error:
+            form.add_error(error.field, error.message)
+        else:
+            messages.success(
+                request,
+                _("Utkastene er lagret (%(count)s kommuner). De er ikke sendt ennå.")
+                % {"count": len(saved)},
+            )
+            return redirect(reverse("planning:prepare") + _query(year, county))
+    return render(
+        request,
+        "planning/prepare.html",
+        {
+            "year": year,
+            "county": county,
+            "filter_form": filter_form,
+            "form": form,
+            "sent": sent,
+            "draft_count": SettlementRequest.objects.filter(
+                year=year, state=SettlementRequest.State.DRAFT
+            ).count(),
+            "query": _query(year, county),
+            "breadcrumbs": [overview_crumb(year), crumb(_("Forbered anmodninger"))],
+        },
+    )
+
+
+def upload(request: HttpRequest) -> HttpResponse:
+    require(request.user, Permission.REQUEST_MANAGE)
+    year, _county, _form = _year_and_county(request)
+    form = UploadForm(request.POST or None, request.FILES or None, initial=_common_initial(year))
+    row_errors: list[str] = []
+    if request.method == "POST" and form.is_valid():
+        upload_file = form.cleaned_data["file"]
+        try:
+            rows = validate_rows(read_rows(upload_file.read(), upload_file.name), year=year)
+            saved = actions.prepare_requests(
+                by=request.user,
+                year=year,
+                rows=rows,
+                deadline=form.cleaned_data["deadline"],
+                cover_text=form.cleaned_data["cover_text"],
+            )
+        except UploadError as error:
+            row_errors = error.messages
+            form.add_error(
+                "file", _("Filen har feil, og ingenting er lagret. Se listen under skjemaet.")
+            )
+        except actions.PlanningError as error:
+            form.add_error(error.field or "file", error.message)
+        else:
+            messages.success(
+                request,
+                _(
+                    "Filen er lest inn: utkast for %(count)s kommuner er lagret. De er ikke sendt ennå."
+                )
+                % {"count": len(saved)},
+            )
+            return redirect(reverse("planning:prepare") + f"?aar={year}")
+    return render(
+        request,
+        "planning/upload.html",
+        {
+            "year": year,
+            "form": form,
+            "row_errors": row_errors,
+            "columns": COLUMNS,
+            "breadcrumbs": [
+                overview_crumb(year),
+                crumb(_("Forbered anmodninger"), "planning:prepare", f"?aar={year}"),
+                crumb(_("Last opp fil")),
+            ],
+        },
+    )
+
+
+def upload_template(request: HttpRequest) -> HttpResponse:
+    require(request.user, Permission.REQUEST_MANAGE)
+    response = HttpResponse(template_csv(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="anmodninger-mal.csv"'
+    return response
+
+
+def send(request: HttpRequest) -> HttpResponse:
+    require(request.user, Permission.REQUEST_MANAGE)
+    year, _county, _form = _year_and_county(request)
+    drafts = (
+        SettlementRequest.objects.filter(year=year, state=SettlementRequest.State.DRAFT)
+        .select_related("municipality")
+        .order_by("municipality__number")
+    )
+    form = SendForm(request.POST or None, drafts=drafts)
+    if request.method == "POST" and form.is_valid():
+        chosen = list(drafts) if "all" in request.POST else list(form.cleaned_data["requests"])
+        try:
+            sent = actions.send_requests(by=request.user, requests=chosen)
+        except actions.PlanningError as error:
+            form.add_error(error.field or "requests", error.message)
+        else:
+            messages.success(
+                request,
+                _("%(count)s anmodninger er sendt, og kommunene er varslet.")
+                % {"count": len(sent)},
+            )
+            return redirect(reverse("planning:overview") + f"?aar={year}")
+    return render(
+        request,
+        "planning/send.html",
+        {
+            "year": year,
+            "form": form,
+            "drafts": drafts,
+            "breadcrumbs": [
+                overview_crumb(year),
+                crumb(_("Forbered anmodninger"), "planning:prepare", f"?aar={year}"),
+                crumb(_("Send anmodninger")),
+            ],
+        },
+    )
