@@ -38,10 +38,30 @@ class Permission(StrEnum):
     REQUEST_VIEW = "request_view"  # the own municipality's requests, letters and decisions
     DECISION_REGISTER = "decision_register"  # register and approve the council's decision
     REQUESTS_REPORT_VIEW = "requests_report_view"  # the report "Anmodninger og vedtak"
+    # Persons, cases and assessments (cases). Which cases each user reaches is decided in one
+    # place, bosetting.cases.queries.cases_visible_to; these say what they may do with them.
+    CASE_VIEW = "case_view"  # the case list and the search by DUF number, name or national id
+    CASE_REGISTER = "case_register"  # register persons and households (cases)
+    ASSESSMENT_EDIT = "assessment_edit"  # save assessments, mark a case ready or back
+    PERSON_FILE_VIEW = "person_file_view"  # open a case's or person's page (the person file)
+    NOTE_WRITE = "note_write"  # write notes in the person file
+    DOCUMENT_UPLOAD = "document_upload"  # upload documents to the person file
+    HEALTH_DETAILS_VIEW = "health_details_view"  # read health details (each read is logged)
 
 
 # Permissions that reach refugees' personal data: a municipality needs a signed current agreement.
-PERSONAL_DATA: frozenset[Permission] = frozenset({Permission.AUDIT_LOG_VIEW})
+PERSONAL_DATA: frozenset[Permission] = frozenset(
+    {
+        Permission.AUDIT_LOG_VIEW,
+        Permission.CASE_VIEW,
+        Permission.CASE_REGISTER,
+        Permission.ASSESSMENT_EDIT,
+        Permission.PERSON_FILE_VIEW,
+        Permission.NOTE_WRITE,
+        Permission.DOCUMENT_UPLOAD,
+        Permission.HEALTH_DETAILS_VIEW,
+    }
+)
 
 _IMDI_READ = {
     Permission.MUNICIPALITY_LIST_VIEW,
@@ -50,14 +70,25 @@ _IMDI_READ = {
     Permission.REQUESTS_REPORT_VIEW,
 }
 _IMDI_WORK = {Permission.REQUEST_MANAGE}
+# IMDi's readers get no persons: privacy by default, reports and numbers are enough for them.
+_CASE_WORK = {
+    Permission.CASE_VIEW,
+    Permission.CASE_REGISTER,
+    Permission.ASSESSMENT_EDIT,
+    Permission.PERSON_FILE_VIEW,
+    Permission.NOTE_WRITE,
+    Permission.DOCUMENT_UPLOAD,
+    Permission.HEALTH_DETAILS_VIEW,
+}
 
 ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
     Role.IMDI_ADMIN: frozenset(
         _IMDI_READ
         | _IMDI_WORK
+        | _CASE_WORK
         | {Permission.AGREEMENT_MANAGE, Permission.USER_MANAGE, Permission.RECEPTION_CENTRE_MANAGE}
     ),
-    Role.IMDI_CASEWORKER: frozenset(_IMDI_READ | _IMDI_WORK),
+    Role.IMDI_CASEWORKER: frozenset(_IMDI_READ | _IMDI_WORK | _CASE_WORK),
     Role.IMDI_READER: frozenset(_IMDI_READ),
     Role.MUNICIPAL_ADMIN: frozenset(
         {Permission.AGREEMENT_VIEW, Permission.USER_MANAGE, Permission.AUDIT_LOG_VIEW}
@@ -69,12 +100,19 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
             Permission.REQUEST_VIEW,
             Permission.DECISION_REGISTER,
             Permission.REQUESTS_REPORT_VIEW,
+            # Person files of the municipality's matched and settled cases only (cases.queries);
+            # no list or search of persons before the municipality has said yes.
+            Permission.PERSON_FILE_VIEW,
+            Permission.NOTE_WRITE,
+            Permission.DOCUMENT_UPLOAD,
+            Permission.HEALTH_DETAILS_VIEW,
         }
     ),
     Role.MUNICIPAL_READER: frozenset(
         {Permission.AGREEMENT_VIEW, Permission.REQUEST_VIEW, Permission.REQUESTS_REPORT_VIEW}
     ),
-    Role.RECEPTION_STAFF: frozenset(),
+    # Residents of their own centre only (cases.queries.cases_visible_to).
+    Role.RECEPTION_STAFF: frozenset(_CASE_WORK),
 }
 
 

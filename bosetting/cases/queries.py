@@ -1,0 +1,225 @@
+"""Reads of persons and cases, always starting from what the asking user may see.
+
+`cases_visible_to` is the one place that says who reaches which case:
+IMDi's caseworkers and administrators every case; reception staff the cases with a member living
+at their centre; a municipality's caseworkers the cases matched to or settled in their
+municipality while it has the agreement in force; everyone else none.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Case as Conditional
+from django.db.models import (
+    Count,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
+from django.http import Http404
+
+from bosetting.accounts.permissions import Permission, access_state, has_permission
+from bosetting.audit.models import AuditEvent
+from bosetting.organisations.models import Organisation, ReceptionCentre
+
+from .models import AssessmentVersion, Case, CaseState, Document, Note, Person
+from .validators import digits_only
+
+# States in which the municipality has said yes and reaches the person file.
+MUNICIPAL_STATES = (CaseState.MATCHED, CaseState.SETTLED)
+
+
+def cases_visible_to(user: Any) -> QuerySet[Case]:
+    cases = Case.objects.all()
+    if not has_permission(user, Permission.PERSON_FILE_VIEW):
+        return cases.none()
+    state = access_state(user)
+    if state.organisation_kind == Organisation.Kind.IMDI:
+        return cases
+    if state.organisation_kind == Organisation.Kind.RECEPTION_CENTRE:
+        residents = Person.objects.filter(
+            case=OuterRef("pk"),
+            reception_centre__in=ReceptionCentre.objects.filter(
+                organisation_id=state.organisation_id
+            ).values("pk"),
+        )
+        return cases.filter(Exists(residents))
+    if (
+        state.organisation_kind == Organisation.Kind.MUNICIPALITY
+        and state.municipality_id is not None
+        and state.agreement_in_force
+    ):
+        return cases.filter(municipality_id=state.municipality_id, state__in=MUNICIPAL_STATES)
+    return cases.none()
+
+
+def persons_visible_to(user: Any) -> QuerySet[Person]:
+    return Person.objects.filter(case__in=cases_visible_to(user).values("pk"))
+
+
+def get_case_for(user: Any, pk: int) -> Case:
+    """The case, or 404 when it does not exist or the user may not know that it does."""
+    case = cases_visible_to(user).select_related("municipality").filter(pk=pk).first()
+    if case is None:
+        raise Http404
+    return case
+
+
+def get_person_for(user: Any, pk: int) -> Person:
+    person = (
+        persons_visible_to(user)
+        .select_related("case", "reception_centre", "current_assessment")
+        .filter(pk=pk)
+        .first()
+    )
+    if person is None:
+        raise Http404
+    return person
+
+
+def get_document_for(user: Any, pk: int) -> Document:
+    document = (
+        Document.objects.filter(case__in=cases_visible_to(user).values("pk"), pk=pk)
+        .select_related("case")
+        .first()
+    )
+    if document is None:
+        raise Http404
+    return document
+
+
+def members_of(case: Case) -> QuerySet[Person]:
+    """Head of household first, then the others by birth date."""
+    head_first = Conditional(
+        When(relation="head", then=Value(0)), default=Value(1), output_field=IntegerField()
+    )
+    return (
+        Person.objects.filter(case=case)
+        .select_related("reception_centre", "current_assessment")
+        .order_by(head_first, "birth_date", "pk")
+    )
+
+
+def case_list(
+    user: Any, *, state: str = "", category: str = "", centre: Any = None, county: Any = None
+) -> QuerySet[Case]:
+    """The visible cases with the filters applied, members prefetched: a constant query count."""
+    cases = cases_visible_to(user)
+    if state:
+        cases = cases.filter(state=state)
+    member_filter = Q()
+    if category:
+        member_filter &= Q(category=category)
+    if centre is not None:
+        member_filter &= Q(reception_centre=centre)
+    if county is not None:
+        member_filter &= Q(reception_centre__municipality__county=county)
+    if member_filter:
+        cases = cases.filter(Exists(Person.objects.filter(member_filter, case=OuterRef("pk"))))
+    return (
+        cases.annotate(member_count=Count("members"))
+        .prefetch_related(
+            Prefetch(
+                "members",
+                queryset=Person.objects.select_related("reception_centre").order_by(
+                    "relation", "birth_date"
+                ),
+                to_attr="member_list",
+            )
+        )
+        .order_by("-id")
+    )
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    kind: str  # "duf", "national_id" or "name": logged, the term itself never is
+    persons: list[Person]
+
+
+SEARCH_LIMIT = 50
+
+
+def normalise_name(value: str) -> str:
+    return re.sub(r"\s+", " ", value).strip().casefold()
+
+
+def _prefix_range(field: str, prefix: str) -> Q:
+    """`field` starts with `prefix`, as a range the index answers on SQLite and PostgreSQL alike.
+
+    SQLite's LIKE cannot use an ordinary index, so the range carries the search; startswith then
+    keeps exactness where a linguistic collation would put other strings in the range.
+    """
+    upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+    return Q(**{f"{field}__gte": prefix, f"{field}__lt": upper, f"{field}__startswith": prefix})
+
+
+def search_persons(user: Any, term: str) -> SearchResult:
+    """Persons the user may see whose DUF number or national id is `term`, or whose name starts so."""
+    persons = persons_visible_to(user).select_related("case", "reception_centre")
+    compact = digits_only(term)
+    if compact.isdigit() and len(compact) == 12:
+        kind, persons = "duf", persons.filter(duf_number=compact)
+    elif compact.isdigit() and len(compact) == 11:
+        kind, persons = "national_id", persons.filter(national_id=compact)
+    else:
+        name = normalise_name(term)
+        if not name:
+            return SearchResult("name", [])
+        kind = "name"
+        persons = persons.filter(
+            _prefix_range("family_name_key", name) | _prefix_range("given_name_key", name)
+        ).order_by("family_name_key")
+    return SearchResult(kind, list(persons[:SEARCH_LIMIT]))
+
+
+def assessment_history(person: Person) -> QuerySet[AssessmentVersion]:
+    # Health details are not loaded here: reading them is an audited action.
+    return (
+        AssessmentVersion.objects.filter(person=person)
+        .defer("health_details")
+        .select_related("saved_by")
+        .order_by("-number")
+    )
+
+
+def notes_of(case: Case) -> QuerySet[Note]:
+    return Note.objects.filter(case=case).select_related("person")
+
+
+def documents_of(case: Case) -> QuerySet[Document]:
+    return Document.objects.filter(case=case).select_related("person")
+
+
+TIMELINE_LIMIT = 100
+
+
+def timeline(
+    case: Case, *, person_ids: list[int], document_ids: list[int], note_ids: list[int]
+) -> list[AuditEvent]:
+    """The case's events from the audit log: one query on the (object_type, object_id) index."""
+
+    def about(model: str, ids: list[int]) -> Q:
+        return Q(object_type=f"cases.{model}", object_id__in=[str(i) for i in ids])
+
+    condition = Q(object_type="cases.case", object_id=str(case.pk))
+    for model, ids in (("person", person_ids), ("document", document_ids), ("note", note_ids)):
+        if ids:
+            condition |= about(model, ids)
+    return list(AuditEvent.objects.filter(condition).order_by("-id")[:TIMELINE_LIMIT])
+
+
+def own_reception_centre(user: Any) -> ReceptionCentre | None:
+    """The centre a reception-centre user works at; None for everyone else."""
+    state = access_state(user)
+    if state.organisation_kind != Organisation.Kind.RECEPTION_CENTRE:
+        return None
+    return ReceptionCentre.objects.filter(organisation_id=state.organisation_id).first()
