@@ -1,0 +1,1 @@
+"""Screens for persons, cases, assessments and the person file, one module per screen group."""

@@ -1,0 +1,84 @@
+"""Saving an assessment, and marking a case ready for settlement or back to assessment."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from bosetting.accounts.permissions import Permission, require
+
+from .. import actions
+from ..forms import AssessmentForm
+from ..queries import get_case_for, get_person_for
+from .common import case_crumbs, crumb
+
+
+@require_http_methods(["GET", "POST"])
+def assessment_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    require(request.user, Permission.ASSESSMENT_EDIT)
+    person = get_person_for(request.user, pk)
+    assert person.case is not None
+    form = AssessmentForm(
+        request.POST or None, initial=AssessmentForm.initial_from(person.current_assessment)
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            version = actions.save_assessment(
+                by=request.user,
+                person=person,
+                data=form.assessment_data(),
+                health=form.health_input(),
+            )
+        except actions.CaseError as error:
+            form.add_error(error.field, error.message)
+        else:
+            messages.success(
+                request,
+                _("Kartleggingen er lagret som versjon %(number)s.") % {"number": version.number},
+            )
+            return redirect("cases:case_detail", person.case.pk)
+    return render(
+        request,
+        "cases/assessment_form.html",
+        {
+            "form": form,
+            "person": person,
+            "has_health_details": bool(
+                person.current_assessment and person.current_assessment.health_consent
+            ),
+            "breadcrumbs": case_crumbs(
+                person.case,
+                crumb(person.full_name, "cases:person_detail", person.pk),
+                crumb(_("Kartlegging")),
+            ),
+        },
+    )
+
+
+@require_POST
+def case_mark_ready(request: HttpRequest, pk: int) -> HttpResponse:
+    require(request.user, Permission.ASSESSMENT_EDIT)
+    case = get_case_for(request.user, pk)
+    try:
+        actions.mark_ready(by=request.user, case=case)
+    except actions.CaseError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Saken er merket klar for bosetting."))
+    return redirect("cases:case_detail", case.pk)
+
+
+@require_POST
+def case_reopen(request: HttpRequest, pk: int) -> HttpResponse:
+    require(request.user, Permission.ASSESSMENT_EDIT)
+    case = get_case_for(request.user, pk)
+    try:
+        actions.return_to_assessment(by=request.user, case=case)
+    except actions.CaseError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Saken er satt tilbake til kartlegging."))
+    return redirect("cases:case_detail", case.pk)

@@ -1,0 +1,53 @@
+"""The case list with filters, and the person search (POST only: the term never enters a URL)."""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from bosetting.accounts.permissions import Permission, has_permission, require
+
+from .. import actions
+from ..forms import CaseFilterForm, SearchForm
+from ..queries import case_list as scoped_case_list
+from ..queries import search_persons
+from .common import crumb
+
+CASES_PER_PAGE = 25
+
+
+@require_http_methods(["GET", "POST"])
+def case_list(request: HttpRequest) -> HttpResponse:
+    require(request.user, Permission.CASE_VIEW)
+    filters = CaseFilterForm(request.GET or None)
+    options = {}
+    if filters.is_valid():
+        options = {key: value for key, value in filters.cleaned_data.items() if value}
+    page = Paginator(scoped_case_list(request.user, **options), CASES_PER_PAGE).get_page(
+        request.GET.get("side")
+    )
+    search = SearchForm(request.POST if request.method == "POST" else None)
+    result = None
+    if request.method == "POST" and search.is_valid():
+        result = search_persons(request.user, search.cleaned_data["term"])
+        actions.record_search(by=request.user, kind=result.kind, result_count=len(result.persons))
+    query = request.GET.copy()
+    query.pop("side", None)
+    return render(
+        request,
+        "cases/case_list.html",
+        {
+            "filters": filters,
+            "search": search,
+            "result": result,
+            "page": page,
+            "page_range": page.paginator.get_elided_page_range(page.number, on_each_side=2),
+            "ellipsis": Paginator.ELLIPSIS,
+            "query": query.urlencode(),
+            "can_register": has_permission(request.user, Permission.CASE_REGISTER),
+            "breadcrumbs": [crumb(_("Saker"))],
+        },
+    )

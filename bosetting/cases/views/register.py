@@ -1,0 +1,78 @@
+"""Registering a household (its head) and adding members to it."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from bosetting.accounts.permissions import Permission, require
+
+from .. import actions
+from ..forms import MemberForm, PersonForm
+from ..queries import get_case_for, own_reception_centre
+from .common import case_crumbs, crumb
+
+
+@require_http_methods(["GET", "POST"])
+def case_register(request: HttpRequest) -> HttpResponse:
+    require(request.user, Permission.CASE_REGISTER)
+    form = PersonForm(request.POST or None, own_centre=own_reception_centre(request.user))
+    if request.method == "POST" and form.is_valid():
+        try:
+            case = actions.register_case(by=request.user, head=form.person_data())
+        except actions.CaseError as error:
+            form.add_error(error.field, error.message)
+        else:
+            messages.success(
+                request,
+                _("Sak %(reference)s er opprettet. Legg til resten av husstanden.")
+                % {"reference": case.reference},
+            )
+            return redirect("cases:case_detail", case.pk)
+    return render(
+        request,
+        "cases/person_form.html",
+        {
+            "form": form,
+            "title": _("Registrer ny sak"),
+            "intro": _(
+                "Registrer hovedpersonen i husstanden først. Resten av husstanden legger du til etterpå."
+            ),
+            "submit": _("Registrer sak"),
+            "breadcrumbs": [crumb(_("Saker"), "cases:case_list"), crumb(_("Registrer ny sak"))],
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def member_add(request: HttpRequest, pk: int) -> HttpResponse:
+    require(request.user, Permission.CASE_REGISTER)
+    case = get_case_for(request.user, pk)
+    form = MemberForm(request.POST or None, own_centre=own_reception_centre(request.user))
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.add_member(
+                by=request.user,
+                case=case,
+                person=form.person_data(),
+                relation=form.cleaned_data["relation"],
+            )
+        except actions.CaseError as error:
+            form.add_error(error.field, error.message)
+        else:
+            messages.success(request, _("Personen er lagt til i husstanden."))
+            return redirect("cases:case_detail", case.pk)
+    return render(
+        request,
+        "cases/person_form.html",
+        {
+            "form": form,
+            "case": case,
+            "title": _("Legg til person i husstanden"),
+            "submit": _("Legg til person"),
+            "breadcrumbs": case_crumbs(case, crumb(_("Legg til person"))),
+        },
+    )
