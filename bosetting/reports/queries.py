@@ -1,0 +1,182 @@
+"""The figures of the report "Anmodninger og vedtak", aggregated in the database.
+
+Every figure is a Sum or Count over sent requests (drafts never count), with the municipality's
+current decision (approved or acknowledged; never a draft or a replaced one) read by a Subquery.
+One query gives the rows of a table, one more its total, however many municipalities there are.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import (
+    Count,
+    IntegerField,
+    OuterRef,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+)
+from django.db.models.functions import Coalesce
+
+from bosetting.accounts.permissions import Permission, access_state, has_permission, is_imdi
+from bosetting.organisations.models import County
+from bosetting.planning.models import MunicipalDecision, SettlementRequest
+
+CURRENT_DECISION_STATES = [MunicipalDecision.State.APPROVED, MunicipalDecision.State.ACKNOWLEDGED]
+
+
+def requests_visible_to(user: Any) -> QuerySet[SettlementRequest]:
+    """Sent requests the user may count: IMDi all, a municipality's users their own, others none."""
+    requests = SettlementRequest.objects.exclude(state=SettlementRequest.State.DRAFT)
+    if not has_permission(user, Permission.REQUESTS_REPORT_VIEW):
+        return requests.none()
+    if is_imdi(user):
+        return requests
+    municipality_id = access_state(user).municipality_id
+    if municipality_id is None:
+        return requests.none()
+    return requests.filter(municipality_id=municipality_id)
+
+
+def settled_per_request() -> Value:
+    """Persons settled in the request's municipality in the request's year.
+
+    Always 0 until settlement is registered: the settlement issue replaces this expression with
+    a Subquery counting settled persons (municipality=OuterRef("municipality"),
+    year=OuterRef("year")). It is the one place to change; every table and total sums it.
+    """
+    return Value(0, output_field=IntegerField())
+
+
+def _with_current_decision(requests: QuerySet[SettlementRequest]) -> QuerySet[SettlementRequest]:
+    current = MunicipalDecision.objects.filter(
+        request=OuterRef("pk"), state__in=CURRENT_DECISION_STATES
+    )
+    return requests.annotate(
+        decided_places=Subquery(current.values("places")[:1], output_field=IntegerField()),
+        decided_minors=Subquery(
+            current.values("unaccompanied_minors")[:1], output_field=IntegerField()
+        ),
+        settled_persons=settled_per_request(),
+    )
+
+
+def _figures() -> dict[str, Any]:
+    zero = Value(0)
+    return {
+        "request_count": Count("pk"),
+        # Count of a Subquery counts the requests that have a current decision: those answered.
+        "answered_count": Count("decided_places"),
+        "requested_places": Coalesce(Sum("places"), zero),
+        "requested_minors": Coalesce(Sum("unaccompanied_minors"), zero),
+        "decided_places_sum": Coalesce(Sum("decided_places"), zero),
+        "decided_minors_sum": Coalesce(Sum("decided_minors"), zero),
+        "settled": Coalesce(Sum("settled_persons"), zero),
+    }
+
+
+@dataclass(frozen=True)
+class Figures:
+    """One row of the report: a county, a municipality, a year, or a total."""
+
+    label: str
+    requested_places: int
+    requested_minors: int
+    decided_places: int
+    decided_minors: int
+    settled: int
+    request_count: int
+    answered_count: int
+    key: str = ""  # the county's number, the municipality's number or the year
+
+    @property
+    def difference(self) -> int:
+        """Decided minus requested places: negative when the municipality decided fewer."""
+        return self.decided_places - self.requested_places
+
+    @property
+    def share_answered(self) -> float | None:
+        """The share of requests with a current decision; None when nothing was requested."""
+        return self.answered_count / self.request_count if self.request_count else None
+
+
+def _figures_from(values: dict[str, Any], label: str, key: str = "") -> Figures:
+    return Figures(
+        label=label,
+        key=key,
+        requested_places=values["requested_places"],
+        requested_minors=values["requested_minors"],
+        decided_places=values["decided_places_sum"],
+        decided_minors=values["decided_minors_sum"],
+        settled=values["settled"],
+        request_count=values["request_count"],
+        answered_count=values["answered_count"],
+    )
+
+
+def figures_by_county(requests: QuerySet[SettlementRequest], *, year: int) -> list[Figures]:
+    grouped = (
+        _with_current_decision(requests.filter(year=year))
+        .values("municipality__county__number", "municipality__county__name")
+        .annotate(**_figures())
+        .order_by("municipality__county__number")
+    )
+    return [
+        _figures_from(row, row["municipality__county__name"], row["municipality__county__number"])
+        for row in grouped
+    ]
+
+
+def figures_by_municipality(
+    requests: QuerySet[SettlementRequest], *, year: int, county: County | None = None
+) -> list[Figures]:
+    if county is not None:
+        requests = requests.filter(municipality__county=county)
+    grouped = (
+        _with_current_decision(requests.filter(year=year))
+        .values("municipality__number", "municipality__name")
+        .annotate(**_figures())
+        .order_by("municipality__number")
+    )
+    return [
+        _figures_from(
+            row,
+            f"{row['municipality__number']} {row['municipality__name']}",
+            row["municipality__number"],
+        )
+        for row in grouped
+    ]
+
+
+def figures_by_year(
+    requests: QuerySet[SettlementRequest], *, county: County | None = None
+) -> list[Figures]:
+    if county is not None:
+        requests = requests.filter(municipality__county=county)
+    grouped = (
+        _with_current_decision(requests).values("year").annotate(**_figures()).order_by("year")
+    )
+    return [_figures_from(row, str(row["year"]), str(row["year"])) for row in grouped]
+
+
+def total_figures(requests: QuerySet[SettlementRequest], *, label: str) -> Figures:
+    """The total over `requests` (already filtered as the table's rows are), in one query."""
+    return _figures_from(_with_current_decision(requests).aggregate(**_figures()), label)
+
+
+def report_years(requests: QuerySet[SettlementRequest]) -> list[int]:
+    """The years with sent requests the user may see, newest first."""
+    return list(requests.order_by("-year").values_list("year", flat=True).distinct())
+
+
+def requests_in(
+    requests: QuerySet[SettlementRequest], *, year: int | None = None, county: County | None = None
+) -> QuerySet[SettlementRequest]:
+    if year is not None:
+        requests = requests.filter(year=year)
+    if county is not None:
+        requests = requests.filter(municipality__county=county)
+    return requests
