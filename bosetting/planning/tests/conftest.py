@@ -1,59 +1,14 @@
-"""Requests and decisions made through the actions, as the screens make them."""
+"""Fixtures for the planning tests."""
 
 from __future__ import annotations
 
-import datetime
 from typing import Any
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
-from django.utils import timezone
 
-from bosetting.planning import actions
-from bosetting.planning.actions import RequestNumbers
 from bosetting.planning.models import SettlementRequest
 
-from .factories import MINIMAL_PDF
-
-
-def pdf_upload(name: str = "vedtak.pdf") -> SimpleUploadedFile:
-    return SimpleUploadedFile(name, MINIMAL_PDF, content_type="application/pdf")
-
-
-def deadline() -> datetime.date:
-    return timezone.localdate() + datetime.timedelta(days=30)
-
-
-def prepare(cast: Any, municipality: Any, places: int = 250, minors: int = 20) -> SettlementRequest:
-    [request] = actions.prepare_requests(
-        by=cast.imdi_caseworker,
-        year=timezone.localdate().year,
-        rows=[RequestNumbers(municipality, places, minors, places - 50 if places > 50 else None)],
-        deadline=deadline(),
-        cover_text="Vi ber kommunen bosette flyktninger.\nTakk for godt samarbeid.",
-    )
-    return request
-
-
-def send(cast: Any, municipality: Any, places: int = 250, minors: int = 20) -> SettlementRequest:
-    request = prepare(cast, municipality, places, minors)
-    actions.send_requests(by=cast.imdi_caseworker, requests=[request])
-    request.refresh_from_db()
-    return request
-
-
-def decide(cast: Any, request: SettlementRequest, places: int = 250, *, approve: bool = True) -> Any:
-    return actions.save_decision(
-        by=cast.bergen_caseworker,
-        request=request,
-        places=places,
-        takes_unaccompanied_minors=True,
-        unaccompanied_minors=10,
-        council_decided_on=timezone.localdate(),
-        document=pdf_upload(),
-        comment="",
-        approve=approve,
-    )
+from .helpers import send
 
 
 @pytest.fixture

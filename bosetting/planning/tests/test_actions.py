@@ -15,7 +15,7 @@ from bosetting.planning import actions
 from bosetting.planning.actions import PlanningError, RequestNumbers
 from bosetting.planning.models import MunicipalDecision, SettlementRequest
 
-from .conftest import decide, deadline, pdf_upload, prepare, send
+from .helpers import deadline, decide, pdf_upload, prepare, send
 
 pytestmark = pytest.mark.django_db
 

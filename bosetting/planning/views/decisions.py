@@ -13,11 +13,13 @@ from .. import actions
 from ..forms import DecisionForm
 from ..models import MunicipalDecision, SettlementRequest
 from ..queries import get_decision_for, get_request_for
-from .common import crumb, own_requests_crumb
+from .common import crumb, may_see_requests, own_requests_crumb
 
 
 def decision_form(request: HttpRequest, pk: int) -> HttpResponse:
     """The one draft of the request's decision: saved as a draft, or approved and sent to IMDi."""
+    # The role first (403), then the object (404 for another municipality's), then both together.
+    require(request.user, Permission.DECISION_REGISTER)
     settlement_request = get_request_for(request.user, pk)
     require(
         request.user, Permission.DECISION_REGISTER, municipality=settlement_request.municipality
@@ -77,6 +79,7 @@ def decision_form(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def decision_approve(request: HttpRequest, pk: int) -> HttpResponse:
+    require(request.user, Permission.DECISION_REGISTER)
     decision = get_decision_for(request.user, pk)
     require(request.user, Permission.DECISION_REGISTER, municipality=decision.request.municipality)
     if request.method != "POST":
@@ -91,6 +94,7 @@ def decision_approve(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def decision_document(request: HttpRequest, pk: int) -> FileResponse:
+    may_see_requests(request.user)
     decision = get_decision_for(request.user, pk)
     if not decision.document:
         raise Http404

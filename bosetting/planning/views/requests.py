@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from django.contrib import messages
 from django.http import FileResponse, HttpRequest, HttpResponse
@@ -11,13 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from bosetting.accounts.permissions import (
-    AccessDenied,
-    Permission,
-    denial_reason,
-    has_permission,
-    require,
-)
+from bosetting.accounts.permissions import Permission, has_permission, require
 
 from .. import actions
 from ..forms import AdjustForm
@@ -28,7 +21,7 @@ from ..queries import (
     get_version_for,
     requests_with_history,
 )
-from .common import crumb, overview_crumb, own_requests_crumb, this_year
+from .common import crumb, may_see_requests, overview_crumb, own_requests_crumb, this_year
 
 
 def difference_text(requested: int, decided: int) -> str:
@@ -56,14 +49,6 @@ class Entry:
     current: MunicipalDecision | None
     draft: MunicipalDecision | None
     difference: str
-
-
-def _may_see_request(user: Any) -> None:
-    if not (
-        has_permission(user, Permission.PLANNING_OVERVIEW_VIEW)
-        or has_permission(user, Permission.REQUEST_VIEW)
-    ):
-        raise AccessDenied(denial_reason(user, Permission.REQUEST_VIEW))
 
 
 def request_list(request: HttpRequest) -> HttpResponse:
@@ -96,7 +81,7 @@ def request_list(request: HttpRequest) -> HttpResponse:
 
 
 def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    _may_see_request(request.user)
+    may_see_requests(request.user)
     settlement_request = get_request_for(request.user, pk)
     settlement_request = requests_with_history(request.user).get(pk=settlement_request.pk)
     municipality = settlement_request.municipality
@@ -133,7 +118,7 @@ def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def letter_download(request: HttpRequest, pk: int) -> FileResponse:
-    _may_see_request(request.user)
+    may_see_requests(request.user)
     version = get_version_for(request.user, pk)
     actions.record_letter_download(by=request.user, version=version)
     settlement_request = version.request
