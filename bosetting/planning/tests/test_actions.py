@@ -9,6 +9,8 @@ import time_machine
 from django.utils import timezone
 
 from bosetting.accounts.permissions import AccessDenied
+from bosetting.accounts.roles import Role
+from bosetting.accounts.tests.factories import UserFactory
 from bosetting.audit.models import AuditEvent, EventType
 from bosetting.notifications.models import Notification
 from bosetting.planning import actions
@@ -217,10 +219,7 @@ def test_decision_draft_is_saved_once_and_updated(cast, bergen_request):
 
 def test_approve_by_another_caseworker_records_both(cast, bergen_request):
     draft = decide(cast, bergen_request, 200, approve=False)
-    other = type(cast.bergen_caseworker).objects.create(
-        username="bergen.to", organisation=cast.bergen.organisation
-    )
-    other.roles.create(role="municipal_caseworker")
+    other = UserFactory(organisation=cast.bergen.organisation, roles=[Role.MUNICIPAL_CASEWORKER])
     decision = actions.approve_decision(by=other, decision=draft)
     assert decision.registered_by == cast.bergen_caseworker
     assert decision.approved_by == other

@@ -162,7 +162,7 @@ def send(request: HttpRequest) -> HttpResponse:
         .select_related("municipality")
         .order_by("municipality__number")
     )
-    form = SendForm(request.POST or None, drafts=drafts)
+    form = SendForm(request.POST if request.method == "POST" else None, drafts=drafts)
     if request.method == "POST" and form.is_valid():
         chosen = list(drafts) if "all" in request.POST else list(form.cleaned_data["requests"])
         try:
