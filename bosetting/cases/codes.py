@@ -7,9 +7,12 @@ it is needed. "XXA" is ISO 3166's code for stateless persons (used in travel doc
 
 from __future__ import annotations
 
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-COUNTRIES: dict[str, str] = {
+StrOrPromise = str | Promise
+
+COUNTRIES: dict[str, StrOrPromise] = {
     "AFG": _("Afghanistan"),
     "DZA": _("Algerie"),
     "BDI": _("Burundi"),
@@ -53,7 +56,7 @@ COUNTRIES: dict[str, str] = {
     "XXX": _("Ukjent"),
 }
 
-LANGUAGES: dict[str, str] = {
+LANGUAGES: dict[str, StrOrPromise] = {
     "amh": _("Amharisk"),
     "ara": _("Arabisk"),
     "bel": _("Hviterussisk"),

@@ -245,7 +245,7 @@ def seed(*, stdout: OutputWrapper) -> None:
         return
     rng = random.Random(4)  # noqa: S311 -- invented demo data, the same on every machine
     fana, rade = _centre("Fana mottak"), _centre("Råde integreringsmottak")
-    places: list[tuple[str, ReceptionCentre | None]] = (
+    places: list[tuple[Residence, ReceptionCentre | None]] = (
         [(Residence.RECEPTION_CENTRE, fana)] * 24
         + [(Residence.RECEPTION_CENTRE, rade)] * 20
         + [(Residence.PRIVATE, None)] * 12

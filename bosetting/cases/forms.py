@@ -16,7 +16,7 @@ from bosetting.organisations.models import County, Municipality, ReceptionCentre
 from .actions import HealthInput, PersonData
 from .assessment import EducationLevel, NorwegianLevel, SpecialNeed, YesNo
 from .codes import country_choices, language_choices
-from .models import CaseState, Category, Relation, Residence, Sex
+from .models import CaseState, Category, Person, Relation, Residence, Sex
 from .validators import MAX_DOCUMENT_SIZE, digits_only, validate_duf_number, validate_national_id
 
 DATE_INPUT_FORMATS = ["%d.%m.%Y"]
@@ -301,7 +301,7 @@ class AssessmentForm(forms.Form):
 
 class DocumentForm(forms.Form):
     title = forms.CharField(label=_("Tittel"), max_length=200)
-    person = forms.ModelChoiceField(
+    person: forms.ModelChoiceField[Person] = forms.ModelChoiceField(
         label=_("Gjelder"), queryset=None, required=False, empty_label=_("Hele husstanden")
     )
     file = forms.FileField(

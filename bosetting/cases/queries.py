@@ -44,7 +44,10 @@ def cases_visible_to(user: Any) -> QuerySet[Case]:
     state = access_state(user)
     if state.organisation_kind == Organisation.Kind.IMDI:
         return cases
-    if state.organisation_kind == Organisation.Kind.RECEPTION_CENTRE:
+    if (
+        state.organisation_kind == Organisation.Kind.RECEPTION_CENTRE
+        and state.organisation_id is not None
+    ):
         residents = Person.objects.filter(
             case=OuterRef("pk"),
             reception_centre__in=ReceptionCentre.objects.filter(
@@ -220,6 +223,9 @@ def timeline(
 def own_reception_centre(user: Any) -> ReceptionCentre | None:
     """The centre a reception-centre user works at; None for everyone else."""
     state = access_state(user)
-    if state.organisation_kind != Organisation.Kind.RECEPTION_CENTRE:
+    if (
+        state.organisation_kind != Organisation.Kind.RECEPTION_CENTRE
+        or state.organisation_id is None
+    ):
         return None
     return ReceptionCentre.objects.filter(organisation_id=state.organisation_id).first()

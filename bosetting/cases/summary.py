@@ -50,7 +50,7 @@ class AnonymisedSummary:
 
 def _label(choices: type, value: object) -> str:
     try:
-        return str(choices(value).label)  # type: ignore[call-arg]
+        return str(choices(value).label)
     except ValueError:
         return ""
 
