@@ -76,4 +76,6 @@ COMPLETE_ADULT = {
 
 def assess_completely(case: Case, *, by: Any = None) -> None:
     for person in Person.objects.filter(case=case):
-        actions.save_assessment(by=by, person=person, data=dict(COMPLETE_ADULT), health=HealthInput())
+        actions.save_assessment(
+            by=by, person=person, data=dict(COMPLETE_ADULT), health=HealthInput()
+        )

@@ -11,13 +11,19 @@ from bosetting.cases.models import AssessmentVersion, CaseState, Person, Relatio
 
 from .factories import COMPLETE_ADULT, assess_completely, make_case, person_data
 
-CONSENT = {"consent": True, "consent_date": datetime.date(2026, 1, 5), "consent_taken_by": "Kari Lie, miljøarbeider"}
+CONSENT = {
+    "consent": True,
+    "consent_date": datetime.date(2026, 1, 5),
+    "consent_taken_by": "Kari Lie, miljøarbeider",
+}
 
 
 def test_registering_a_case_logs_case_and_person_without_naming_the_person(cast):
     case = make_case(by=cast.reception_staff, centre=cast.centre, family_name="Unikt-Etternavn")
     assert case.state == CaseState.BEING_ASSESSED
-    events = AuditEvent.objects.filter(event_type__in=[EventType.CASE_CREATED, EventType.PERSON_REGISTERED])
+    events = AuditEvent.objects.filter(
+        event_type__in=[EventType.CASE_CREATED, EventType.PERSON_REGISTERED]
+    )
     assert events.count() == 2
     assert all("Unikt-Etternavn" not in event.summary for event in events)
     assert all(event.municipality_id is None for event in events)
@@ -54,8 +60,12 @@ def test_municipal_caseworkers_cannot_register(cast):
 def test_every_save_is_a_new_version_and_old_versions_stay(cast):
     case = make_case(by=cast.imdi_caseworker)
     person = case.members.get()
-    first = actions.save_assessment(by=cast.imdi_caseworker, person=person, data={"education_years": 3}, health=HealthInput())
-    second = actions.save_assessment(by=cast.imdi_caseworker, person=person, data={"education_years": 4}, health=HealthInput())
+    first = actions.save_assessment(
+        by=cast.imdi_caseworker, person=person, data={"education_years": 3}, health=HealthInput()
+    )
+    second = actions.save_assessment(
+        by=cast.imdi_caseworker, person=person, data={"education_years": 4}, health=HealthInput()
+    )
     assert (first.number, second.number) == (1, 2)
     assert AssessmentVersion.objects.get(pk=first.pk).data["education_years"] == 3
     person.refresh_from_db()
@@ -66,7 +76,9 @@ def test_every_save_is_a_new_version_and_old_versions_stay(cast):
 def test_health_details_without_consent_are_refused_on_the_field(cast):
     person = make_case(by=cast.imdi_caseworker).members.get()
     with pytest.raises(actions.CaseError) as error:
-        actions.save_assessment(by=cast.imdi_caseworker, person=person, data={}, health=HealthInput(details="Diabetes"))
+        actions.save_assessment(
+            by=cast.imdi_caseworker, person=person, data={}, health=HealthInput(details="Diabetes")
+        )
     assert error.value.field == "health_details"
     assert not AssessmentVersion.objects.exists()
 
@@ -74,7 +86,12 @@ def test_health_details_without_consent_are_refused_on_the_field(cast):
 def test_consent_needs_date_and_who_took_it(cast):
     person = make_case(by=cast.imdi_caseworker).members.get()
     with pytest.raises(actions.CaseError) as error:
-        actions.save_assessment(by=cast.imdi_caseworker, person=person, data={}, health=HealthInput(consent=True, details="x"))
+        actions.save_assessment(
+            by=cast.imdi_caseworker,
+            person=person,
+            data={},
+            health=HealthInput(consent=True, details="x"),
+        )
     assert error.value.field == "health_consent_date"
     with pytest.raises(actions.CaseError) as error:
         actions.save_assessment(
@@ -88,17 +105,31 @@ def test_consent_needs_date_and_who_took_it(cast):
 
 def test_consent_is_logged_details_are_kept_when_blank_and_removed_when_consent_is_withdrawn(cast):
     person = make_case(by=cast.imdi_caseworker).members.get()
-    actions.save_assessment(by=cast.imdi_caseworker, person=person, data={}, health=HealthInput(**CONSENT, details="Astma"))
-    kept = actions.save_assessment(by=cast.imdi_caseworker, person=person, data={}, health=HealthInput(**CONSENT))
+    actions.save_assessment(
+        by=cast.imdi_caseworker,
+        person=person,
+        data={},
+        health=HealthInput(**CONSENT, details="Astma"),
+    )
+    kept = actions.save_assessment(
+        by=cast.imdi_caseworker, person=person, data={}, health=HealthInput(**CONSENT)
+    )
     assert kept.health_details == "Astma"
-    withdrawn = actions.save_assessment(by=cast.imdi_caseworker, person=person, data={}, health=HealthInput())
+    withdrawn = actions.save_assessment(
+        by=cast.imdi_caseworker, person=person, data={}, health=HealthInput()
+    )
     assert withdrawn.health_details == ""
     assert AuditEvent.objects.filter(event_type=EventType.HEALTH_CONSENT_RECORDED).count() == 2
 
 
 def test_reading_health_details_is_logged(cast):
     person = make_case(by=cast.imdi_caseworker).members.get()
-    actions.save_assessment(by=cast.imdi_caseworker, person=person, data={}, health=HealthInput(**CONSENT, details="Astma"))
+    actions.save_assessment(
+        by=cast.imdi_caseworker,
+        person=person,
+        data={},
+        health=HealthInput(**CONSENT, details="Astma"),
+    )
     version = actions.read_health_details(by=cast.imdi_caseworker, person=person)
     assert version is not None and version.health_details == "Astma"
     event = AuditEvent.objects.get(event_type=EventType.HEALTH_DETAILS_READ)
@@ -109,7 +140,12 @@ def test_reading_health_details_is_logged(cast):
 def test_marking_ready_names_the_missing_fields_in_norwegian(cast):
     case = make_case(by=cast.imdi_caseworker, children=1)
     person = case.members.get(relation=Relation.HEAD)
-    actions.save_assessment(by=cast.imdi_caseworker, person=person, data={"education_level": "secondary"}, health=HealthInput())
+    actions.save_assessment(
+        by=cast.imdi_caseworker,
+        person=person,
+        data={"education_level": "secondary"},
+        health=HealthInput(),
+    )
     with pytest.raises(actions.CaseError) as error:
         actions.mark_ready(by=cast.imdi_caseworker, case=case)
     assert "norsknivå" in error.value.message
@@ -133,10 +169,17 @@ def test_a_material_change_returns_a_ready_case_to_assessment(cast):
     assess_completely(case, by=cast.imdi_caseworker)
     actions.mark_ready(by=cast.imdi_caseworker, case=case)
     person = case.members.get()
-    actions.save_assessment(by=cast.imdi_caseworker, person=person, data=dict(COMPLETE_ADULT), health=HealthInput())
+    actions.save_assessment(
+        by=cast.imdi_caseworker, person=person, data=dict(COMPLETE_ADULT), health=HealthInput()
+    )
     case.refresh_from_db()
     assert case.state == CaseState.READY  # saved again unchanged: nothing material
-    actions.save_assessment(by=cast.imdi_caseworker, person=person, data={**COMPLETE_ADULT, "work_years": 9}, health=HealthInput())
+    actions.save_assessment(
+        by=cast.imdi_caseworker,
+        person=person,
+        data={**COMPLETE_ADULT, "work_years": 9},
+        health=HealthInput(),
+    )
     case.refresh_from_db()
     assert case.state == CaseState.BEING_ASSESSED
 
@@ -151,7 +194,12 @@ def test_a_ready_case_can_be_set_back_by_hand_and_a_new_member_sets_it_back(cast
     with pytest.raises(actions.CaseError):
         actions.return_to_assessment(by=cast.imdi_caseworker, case=case)
     actions.mark_ready(by=cast.imdi_caseworker, case=case)
-    actions.add_member(by=cast.imdi_caseworker, case=case, person=person_data(given_names="Ny"), relation=Relation.SPOUSE)
+    actions.add_member(
+        by=cast.imdi_caseworker,
+        case=case,
+        person=person_data(given_names="Ny"),
+        relation=Relation.SPOUSE,
+    )
     case.refresh_from_db()
     assert case.state == CaseState.BEING_ASSESSED
 
@@ -159,14 +207,19 @@ def test_a_ready_case_can_be_set_back_by_hand_and_a_new_member_sets_it_back(cast
 def test_reception_staff_cannot_assess_another_centres_resident(cast):
     person = make_case(by=cast.imdi_caseworker).members.get()  # living privately
     with pytest.raises(AccessDenied):
-        actions.save_assessment(by=cast.reception_staff, person=person, data={}, health=HealthInput())
+        actions.save_assessment(
+            by=cast.reception_staff, person=person, data={}, health=HealthInput()
+        )
 
 
 def test_upload_keeps_sha256_and_refuses_other_types(cast):
     case = make_case(by=cast.imdi_caseworker)
     content = b"%PDF-1.4\n%\xe6\xf8\xe5 attest"
     document = actions.upload_document(
-        by=cast.imdi_caseworker, case=case, title="Attest", upload=SimpleUploadedFile("a.pdf", content)
+        by=cast.imdi_caseworker,
+        case=case,
+        title="Attest",
+        upload=SimpleUploadedFile("a.pdf", content),
     )
     import hashlib
 
@@ -174,7 +227,10 @@ def test_upload_keeps_sha256_and_refuses_other_types(cast):
     assert document.content_type == "application/pdf"
     with pytest.raises(actions.CaseError) as error:
         actions.upload_document(
-            by=cast.imdi_caseworker, case=case, title="Exe", upload=SimpleUploadedFile("b.pdf", b"MZ\x90\x00")
+            by=cast.imdi_caseworker,
+            case=case,
+            title="Exe",
+            upload=SimpleUploadedFile("b.pdf", b"MZ\x90\x00"),
         )
     assert error.value.field == "file"
 

@@ -2,7 +2,12 @@ import pytest
 from django.http import Http404
 
 from bosetting.cases.models import Case, CaseState
-from bosetting.cases.queries import cases_visible_to, get_case_for, persons_visible_to, search_persons
+from bosetting.cases.queries import (
+    cases_visible_to,
+    get_case_for,
+    persons_visible_to,
+    search_persons,
+)
 
 from .factories import make_case
 
@@ -30,7 +35,14 @@ def test_reception_staff_see_cases_with_a_member_at_their_centre(cast):
 
 @pytest.mark.parametrize(
     "persona",
-    ["bergen_admin", "bergen_caseworker", "bergen_reader", "oslo_caseworker", "stord_caseworker", "stord_admin"],
+    [
+        "bergen_admin",
+        "bergen_caseworker",
+        "bergen_reader",
+        "oslo_caseworker",
+        "stord_caseworker",
+        "stord_admin",
+    ],
 )
 @pytest.mark.parametrize("state", [CaseState.BEING_ASSESSED, CaseState.READY, CaseState.PROPOSED])
 def test_no_municipal_user_reaches_a_person_before_the_case_is_matched(cast, persona, state):

@@ -25,7 +25,11 @@ def test_any_twelve_digits_is_a_duf_number(value):
     validate_duf_number(value)
 
 
-@given(st.text(min_size=0, max_size=20).filter(lambda v: not (len(v) == 12 and v.isascii() and v.isdigit())))
+@given(
+    st.text(min_size=0, max_size=20).filter(
+        lambda v: not (len(v) == 12 and v.isascii() and v.isdigit())
+    )
+)
 def test_anything_else_is_not_a_duf_number(value):
     with pytest.raises(ValidationError):
         validate_duf_number(value)
@@ -69,7 +73,9 @@ def test_published_examples_are_valid(value):
     validate_national_id(value)
 
 
-@pytest.mark.parametrize("value", ["0101075016", "010107501600", "0101075016a", "01010750161", "32010750160"])
+@pytest.mark.parametrize(
+    "value", ["0101075016", "010107501600", "0101075016a", "01010750161", "32010750160"]
+)
 def test_wrong_length_letters_check_digits_or_date_are_refused(value):
     with pytest.raises(ValidationError):
         validate_national_id(value)
