@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime
 import io
+import os
 import re
 import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -225,3 +227,32 @@ def test_export_response_is_an_attachment_with_a_safe_name(file_format, content_
 def test_unknown_export_format_is_refused():
     with pytest.raises(ValueError, match="Unknown export format"):
         export_response(_report(), "docx")
+
+
+def test_charts_work_without_a_writable_home_and_raise_no_warning():
+    # A server's home may be read-only or missing; matplotlib must fall back by itself, and no
+    # Python warning (an error under -W error) may escape while it does.
+    script = (
+        "import django; django.setup()\n"
+        "from bosetting.reports.charts import Series, grouped_bar_chart\n"
+        "chart = grouped_bar_chart(title='Ørsta', categories=['Ørsta'],"
+        " series=[Series('Anmodet', [3])], value_label='Antall')\n"
+        "print(chart.svg[:4])\n"
+    )
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"MPLCONFIGDIR", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"}
+    }
+    environment.update(HOME="/dev/null", DJANGO_SETTINGS_MODULE="bosetting.settings.test")
+    result = subprocess.run(
+        [sys.executable, "-W", "error", "-c", script],
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "<svg"
+    assert "Warning" not in result.stderr and "Traceback" not in result.stderr
