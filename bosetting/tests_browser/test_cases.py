@@ -1,0 +1,152 @@
+"""Reception staff at Fana mottak register and assess a family and mark it ready; IMDi opens the file."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from bosetting.cases.models import Case, CaseState
+
+from .support import check_axe
+
+pytestmark = pytest.mark.browser
+
+
+def _fill_person(page: Page, *, duf: str, given: str, family: str, birth: str, sex: str) -> None:
+    page.get_by_label("DUF-nummer").fill(duf)
+    page.get_by_label("Fornavn").fill(given)
+    page.get_by_label("Etternavn").fill(family)
+    page.get_by_label("Fødselsdato").fill(birth)
+    page.get_by_label(sex, exact=True).check()
+    page.get_by_label("Statsborgerskap").select_option(label="Eritrea")
+    page.locator("#id_languages").select_option(label="Tigrinja")
+    page.get_by_label("Tolkespråk").select_option(label="Tigrinja")
+    page.get_by_label("Kategori").select_option(label="Overføringsflyktning")
+
+
+def _assess_fully(page: Page) -> None:
+    page.get_by_label("Har personen familie eller nettverk i Norge?").select_option(label="Nei")
+    page.get_by_label("Utdanningsnivå").select_option(label="Grunnskole")
+    page.get_by_label("Antall år skolegang").fill("3")
+    page.get_by_label("Norsknivå").select_option(label="A1 (nybegynner)")
+    page.get_by_label("Ingen særskilte behov").check()
+    page.get_by_label("Har personen kjæledyr?").select_option(label="Nei")
+
+
+def test_reception_staff_assess_a_family_and_mark_it_ready(cast, live_server, log_in_as):
+    page = log_in_as(cast.reception_staff)
+    base = live_server.url
+
+    page.goto(f"{base}/saker/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Saker")
+    check_axe(page)
+    page.get_by_role("link", name="Registrer ny sak").click()
+    check_axe(page)
+    _fill_person(
+        page,
+        duf="202400000101",
+        given="Helen",
+        family="Tesfamariam",
+        birth="14.03.1987",
+        sex="Kvinne",
+    )
+    page.get_by_label("Fødselsnummer eller D-nummer").fill("12345678901")
+    page.get_by_role("button", name="Registrer sak").click()
+    expect(page.locator("#id_national_id_error")).to_be_visible()
+    check_axe(page)
+    page.get_by_label("Fødselsnummer eller D-nummer").fill("")
+    page.get_by_role("button", name="Registrer sak").click()
+    expect(page.get_by_text("er opprettet")).to_be_visible()
+    check_axe(page)
+
+    page.get_by_role("link", name="Legg til person i husstanden").click()
+    check_axe(page)
+    page.get_by_label("Relasjon til hovedpersonen").select_option(label="Barn")
+    _fill_person(
+        page,
+        duf="202400000102",
+        given="Samuel",
+        family="Tesfamariam",
+        birth="02.06.2019",
+        sex="Mann",
+    )
+    page.get_by_role("button", name="Legg til person").click()
+    expect(page.get_by_text("Personen er lagt til i husstanden.")).to_be_visible()
+    check_axe(page)
+
+    # The head of household: health details without consent are refused next to the field.
+    page.get_by_role("link", name="Kartlegg Helen Tesfamariam").click()
+    check_axe(page)
+    _assess_fully(page)
+    page.get_by_label("År med arbeidserfaring").fill("6")
+    page.get_by_label("Nye helseopplysninger").fill("Astma, bruker inhalator.")
+    page.get_by_role("button", name="Lagre kartlegging").click()
+    expect(page.locator("#id_health_details_error")).to_contain_text("samtykket")
+    check_axe(page)
+    page.get_by_label("Personen har samtykket til at helseopplysninger registreres").check()
+    page.get_by_label("Dato for samtykket").fill("02.01.2026")
+    page.get_by_label("Samtykket tatt av").fill("Kari Lie, helsesykepleier")
+    page.get_by_role("button", name="Lagre kartlegging").click()
+    expect(page.get_by_text("lagret som versjon 1")).to_be_visible()
+    check_axe(page)
+
+    # The child is not assessed yet: marking ready is refused, and says what is missing.
+    page.get_by_role("button", name="Merk klar for bosetting").click()
+    expect(page.get_by_role("alert")).to_contain_text(
+        "Samuel Tesfamariam mangler: kartlegging er ikke påbegynt"
+    )
+    check_axe(page)
+    page.get_by_role("link", name="Kartlegg Samuel Tesfamariam").click()
+    _assess_fully(page)
+    page.get_by_role("button", name="Lagre kartlegging").click()
+    page.get_by_role("button", name="Merk klar for bosetting").click()
+    expect(page.get_by_text("Saken er merket klar for bosetting.")).to_be_visible()
+    check_axe(page)
+    case = Case.objects.get()
+    assert case.state == CaseState.READY
+
+    page.get_by_role("link", name="Se anonymisert sammendrag").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Anonymisert sammendrag")
+    check_axe(page)
+
+
+def test_imdi_caseworker_opens_the_person_file_and_reads_health_details(
+    cast, live_server, log_in_as
+):
+    from bosetting.cases import actions
+    from bosetting.cases.actions import HealthInput
+    from bosetting.cases.tests.factories import make_case
+
+    case = make_case(centre=cast.centre, given_names="Hodan", family_name="Warsame")
+    person = case.members.get()
+    import datetime
+
+    actions.save_assessment(
+        by=None,
+        person=person,
+        data={"education_level": "secondary"},
+        health=HealthInput(
+            consent=True,
+            consent_date=datetime.date(2026, 1, 2),
+            consent_taken_by="Per",
+            details="Diabetes type 2",
+        ),
+    )
+    page = log_in_as(cast.imdi_caseworker)
+    page.goto(f"{live_server.url}/saker/")
+    page.get_by_label("Søk etter DUF-nummer, navn eller fødselsnummer").fill("warsa")
+    page.get_by_role("button", name="Søk", exact=True).click()
+    expect(page).to_have_url(re.compile(r"/saker/$"))  # the term is never in the URL
+    check_axe(page)
+    page.get_by_role("link", name="Hodan Warsame").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Hodan Warsame")
+    expect(page.get_by_text("Diabetes type 2")).to_have_count(0)
+    check_axe(page)
+    page.get_by_role("link", name="Vis helseopplysninger (lesingen logges)").click()
+    expect(page.get_by_text("Diabetes type 2")).to_be_visible()
+    check_axe(page)
+    page.get_by_role("link", name=f"Til sak {case.reference}").click()
+    expect(page.get_by_role("heading", name="Hendelser i saken")).to_be_visible()
+    check_axe(page)
