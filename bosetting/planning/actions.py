@@ -96,11 +96,11 @@ def prepare_requests(
 ) -> list[SettlementRequest]:
     """Create or update the drafts of `year` for the rows' municipalities; all or nothing.
 
-    Requests already sent are changed by adjustment only, so a row for one is refused.
+    Requests already sent are changed by adjustment only, so a row for one is refused. The
+    forms refuse a deadline in the past; the action does not, so last year's history can be
+    loaded (demo data).
     """
     _require(by, Permission.REQUEST_MANAGE)
-    if deadline < timezone.localdate():
-        raise PlanningError(_("Svarfristen kan ikke være tilbake i tid."), field="deadline")
     with transaction.atomic():
         existing = {
             request.municipality_id: request

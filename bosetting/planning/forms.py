@@ -89,6 +89,12 @@ class CommonTermsForm(forms.Form):
         required=False,
     )
 
+    def clean_deadline(self) -> datetime.date:
+        deadline: datetime.date = self.cleaned_data["deadline"]
+        if deadline < timezone.localdate():
+            raise forms.ValidationError(_("Svarfristen kan ikke være tilbake i tid."))
+        return deadline
+
 
 @dataclass
 class PreparationRow:
@@ -187,9 +193,6 @@ class PreparationForm(CommonTermsForm):
                     planning_number_next_year=planning,
                 )
             )
-        deadline = cleaned.get("deadline")
-        if deadline is not None and deadline < timezone.localdate():
-            self.add_error("deadline", _("Svarfristen kan ikke være tilbake i tid."))
         cleaned["rows"] = rows
         return cleaned
 

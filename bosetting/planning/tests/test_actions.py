@@ -82,18 +82,6 @@ def test_prepare_refuses_more_minors_than_places(cast):
         )
 
 
-def test_prepare_refuses_a_deadline_in_the_past(cast):
-    with pytest.raises(PlanningError) as error:
-        actions.prepare_requests(
-            by=cast.imdi_caseworker,
-            year=2030,
-            rows=_rows((cast.bergen, 5, 0)),
-            deadline=timezone.localdate() - datetime.timedelta(days=1),
-            cover_text="",
-        )
-    assert error.value.field == "deadline"
-
-
 @pytest.mark.parametrize("persona", ["imdi_reader", "bergen_caseworker"])
 def test_only_imdi_caseworkers_and_admins_prepare(cast, persona):
     with pytest.raises(AccessDenied):
