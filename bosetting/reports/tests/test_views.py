@@ -94,6 +94,9 @@ def test_bergen_sees_only_bergen_in_the_year_and_over_time(report_world, client_
 
 def test_oslo_exports_contain_nothing_of_bergen(report_world, client_for):
     client = client_for(report_world.oslo_caseworker)
+    for url in (PAGE, OVER_YEARS):
+        page = client.get(url, {"county": "46"}).content.decode()
+        assert "0301 Oslo" in page and "Bergen" not in page and ">117<" not in page
     for name in ("requests_and_decisions", "requests_and_decisions_over_years"):
         rows = _csv_rows(_content(client.get(_export(name, "csv"), {"county": "46"})))
         text = repr(rows)
