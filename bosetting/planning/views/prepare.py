@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from bosetting.accounts.permissions import Permission, require
 from bosetting.organisations.models import County, Municipality
@@ -172,7 +173,11 @@ def send(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(
                 request,
-                _("%(count)s anmodninger er sendt, og kommunene er varslet.")
+                ngettext(
+                    "%(count)s anmodning er sendt, og kommunen er varslet.",
+                    "%(count)s anmodninger er sendt, og kommunene er varslet.",
+                    len(sent),
+                )
                 % {"count": len(sent)},
             )
             return redirect(reverse("planning:overview") + f"?aar={year}")
