@@ -67,6 +67,17 @@ def test_preparation_with_a_bad_cell_saves_nothing_and_ties_the_error_to_the_inp
     assert not SettlementRequest.objects.exists()
 
 
+def test_rows_left_out_keep_their_drafts(cast, client_for):
+    """The page's script posts changed rows only; the others keep their drafts."""
+    prepare(cast, cast.stord, 15, 0)
+    client = client_for(cast.imdi_caseworker)
+    client.post(PREPARE, _preparation(places_4601="250", minors_4601="20"))
+    stord = SettlementRequest.objects.get(municipality=cast.stord)
+    assert stord.places == 15
+    response = client.post(PREPARE, _preparation(places_4601="250", minors_4601="300"))
+    assert 'name="places_4614" value="15"' in response.content.decode()
+
+
 def test_preparation_refuses_a_past_deadline(cast, client_for):
     data = _preparation(places_4601="250")
     data["deadline"] = (timezone.localdate() - datetime.timedelta(days=1)).strftime("%d.%m.%Y")

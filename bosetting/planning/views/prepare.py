@@ -103,7 +103,6 @@ def upload(request: HttpRequest) -> HttpResponse:
     require(request.user, Permission.REQUEST_MANAGE)
     year, _county, _form = _year_and_county(request)
     form = UploadForm(request.POST or None, request.FILES or None, initial=_common_initial(year))
-    row_errors: list[str] = []
     if request.method == "POST" and form.is_valid():
         upload_file = form.cleaned_data["file"]
         try:
@@ -116,10 +115,10 @@ def upload(request: HttpRequest) -> HttpResponse:
                 cover_text=form.cleaned_data["cover_text"],
             )
         except UploadError as error:
-            row_errors = error.messages
-            form.add_error(
-                "file", _("Filen har feil, og ingenting er lagret. Se listen under skjemaet.")
-            )
+            # Every row's error stands by the file input, so a screen reader hears them there.
+            form.add_error("file", _("Filen har feil, og ingenting fra den er lagret."))
+            for message in error.messages:
+                form.add_error("file", message)
         except actions.PlanningError as error:
             form.add_error(error.field or "file", error.message)
         else:
@@ -137,7 +136,6 @@ def upload(request: HttpRequest) -> HttpResponse:
         {
             "year": year,
             "form": form,
-            "row_errors": row_errors,
             "columns": COLUMNS,
             "breadcrumbs": [
                 overview_crumb(year),
