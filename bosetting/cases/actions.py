@@ -81,13 +81,14 @@ class PersonData:
     research_opt_out: bool = False
 
 
-def _check_person(by: Any, data: PersonData) -> None:
-    if Person.objects.filter(duf_number=data.duf_number).exists():
+def _check_person(by: Any, data: PersonData, *, existing: Person | None = None) -> None:
+    others = Person.objects.exclude(pk=existing.pk) if existing else Person.objects.all()
+    if others.filter(duf_number=data.duf_number).exists():
         raise CaseError(
             _("Det finnes allerede en person med dette DUF-nummeret."), field="duf_number"
         )
     if data.national_id:
-        if Person.objects.filter(national_id=data.national_id).exists():
+        if others.filter(national_id=data.national_id).exists():
             raise CaseError(
                 _("Det finnes allerede en person med dette fødselsnummeret eller D-nummeret."),
                 field="national_id",
@@ -145,6 +146,54 @@ def _create_person(by: Any, data: PersonData, case: Case, relation: str) -> Pers
         municipality=case.municipality,
         details={"case_id": case.pk},
     )
+    return person
+
+
+# The fields of PersonData that a change may touch, in the order the log lists them.
+PERSON_FIELDS = (
+    "duf_number",
+    "national_id",
+    "given_names",
+    "family_name",
+    "birth_date",
+    "sex",
+    "citizenship",
+    "languages",
+    "interpreter_language",
+    "category",
+    "residence",
+    "reception_centre",
+    "research_opt_out",
+)
+
+
+def change_person(*, by: Any, person: Person, data: PersonData) -> Person:
+    """Correct or update a person's registered details; the log names the fields, not the values."""
+    case = person.case
+    if case is None:
+        raise CaseError(_("Personen hører ikke til noen sak."))
+    _require(by, Permission.CASE_REGISTER, case)
+    with transaction.atomic():
+        case = Case.objects.select_for_update().get(pk=case.pk)
+        _check_editable(case)
+        _check_person(by, data, existing=person)
+        changed = [name for name in PERSON_FIELDS if getattr(person, name) != getattr(data, name)]
+        if not changed:
+            return person
+        for name in changed:
+            setattr(person, name, getattr(data, name))
+        person.family_name_key = normalise_name(f"{person.family_name} {person.given_names}")
+        person.given_name_key = normalise_name(f"{person.given_names} {person.family_name}")
+        person.save()
+        record_event(
+            by=by,
+            event_type=EventType.PERSON_CHANGED,
+            summary=_("Personopplysninger endret i sak %(reference)s")
+            % {"reference": case.reference},
+            obj=person,
+            municipality=case.municipality,
+            details={"case_id": case.pk, "fields": changed},
+        )
     return person
 
 

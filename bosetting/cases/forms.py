@@ -112,6 +112,24 @@ class PersonForm(forms.Form):
             validate_national_id(value)
         return value
 
+    @staticmethod
+    def initial_from(person: Person) -> dict[str, Any]:
+        return {
+            "duf_number": person.duf_number,
+            "national_id": person.national_id,
+            "given_names": person.given_names,
+            "family_name": person.family_name,
+            "birth_date": person.birth_date,
+            "sex": person.sex,
+            "citizenship": person.citizenship,
+            "languages": person.languages,
+            "interpreter_language": person.interpreter_language,
+            "category": person.category,
+            "residence": person.residence,
+            "reception_centre": person.reception_centre_id,
+            "research_opt_out": person.research_opt_out,
+        }
+
     def person_data(self) -> PersonData:
         data = self.cleaned_data
         return PersonData(

@@ -26,7 +26,7 @@ from django.db.models import (
 from django.http import Http404
 
 from bosetting.accounts.permissions import Permission, access_state, has_permission
-from bosetting.audit.models import AuditEvent
+from bosetting.audit.models import AuditEvent, EventType
 from bosetting.organisations.models import Organisation, ReceptionCentre
 
 from .models import AssessmentVersion, Case, CaseState, Document, Note, Person
@@ -220,7 +220,9 @@ def timeline(
     for model, ids in (("person", person_ids), ("document", document_ids), ("note", note_ids)):
         if ids:
             condition |= about(model, ids)
-    return list(AuditEvent.objects.filter(condition).order_by("-id")[:TIMELINE_LIMIT])
+    # Page views would bury what happened; who opened the file is in the audit log itself.
+    events = AuditEvent.objects.filter(condition).exclude(event_type=EventType.PERSON_FILE_VIEWED)
+    return list(events.order_by("-id")[:TIMELINE_LIMIT])
 
 
 def own_reception_centre(user: Any) -> ReceptionCentre | None:

@@ -16,6 +16,7 @@ urlpatterns = [
     path("<int:pk>/notater/", documents.note_add, name="note_add"),
     path("dokumenter/<int:pk>/", documents.document_download, name="document_download"),
     path("personer/<int:pk>/", person_file.person_detail, name="person_detail"),
+    path("personer/<int:pk>/endre/", register.person_edit, name="person_edit"),
     path("personer/<int:pk>/kartlegging/", assessment.assessment_edit, name="assessment_edit"),
     path(
         "personer/<int:pk>/kartlegging/<int:number>/",

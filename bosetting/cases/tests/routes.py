@@ -64,6 +64,7 @@ ROUTES: list[Route] = [
     ),
     Route("cases:person_detail", _person, allowed=CASE_WORKERS, hidden=NOT_YET),
     Route("cases:assessment_edit", _person, allowed=CASE_WORKERS),
+    Route("cases:person_edit", _person, allowed=CASE_WORKERS),
     Route(
         "cases:assessment_version",
         lambda world: [world.person.pk, 1],

@@ -239,3 +239,28 @@ def test_search_is_logged_with_count_and_never_the_term(cast):
     actions.record_search(by=cast.imdi_caseworker, kind="name", result_count=3)
     event = AuditEvent.objects.get(event_type=EventType.PERSON_SEARCHED)
     assert event.details == {"kind": "name", "result_count": 3}
+
+
+def test_changing_a_person_logs_which_fields_changed_but_not_the_values(cast):
+    from dataclasses import replace
+
+    case = make_case(by=cast.imdi_caseworker, family_name="Haddad")
+    person = case.members.get()
+    data = person_data(family_name="Al-Haddad", duf_number=person.duf_number)
+    data = replace(data, given_names=person.given_names)
+    actions.change_person(by=cast.imdi_caseworker, person=person, data=data)
+    person.refresh_from_db()
+    assert person.family_name_key == "al-haddad amina"
+    event = AuditEvent.objects.get(event_type=EventType.PERSON_CHANGED)
+    assert event.details["fields"] == ["family_name"]
+    assert "Haddad" not in event.summary and "Haddad" not in str(event.details)
+
+
+def test_a_change_may_not_take_another_persons_duf_number(cast):
+    first = make_case(by=cast.imdi_caseworker).members.get()
+    second = make_case(by=cast.imdi_caseworker).members.get()
+    with pytest.raises(actions.CaseError) as error:
+        actions.change_person(
+            by=cast.imdi_caseworker, person=second, data=person_data(duf_number=first.duf_number)
+        )
+    assert error.value.field == "duf_number"

@@ -243,3 +243,15 @@ def test_no_municipal_user_reaches_any_person_page_today(cast, client_for):
     for persona in ("bergen_admin", "bergen_reader", "stord_caseworker"):
         client = client_for(getattr(cast, persona))
         assert client.get(reverse("cases:case_detail", args=[case.pk])).status_code == 403
+
+
+def test_reception_staff_correct_a_persons_name(cast, client_for):
+    person = make_case(centre=cast.centre).members.get()
+    client = client_for(cast.reception_staff)
+    form = client.get(reverse("cases:person_edit", args=[person.pk])).context["form"]
+    data = {name: value for name, value in form.initial.items() if value is not None}
+    data.update(family_name="Haddad-Nasser", birth_date=person.birth_date.strftime("%d.%m.%Y"))
+    response = client.post(reverse("cases:person_edit", args=[person.pk]), data)
+    assert response.status_code == 302
+    person.refresh_from_db()
+    assert person.family_name == "Haddad-Nasser"

@@ -12,7 +12,7 @@ from bosetting.accounts.permissions import Permission, require
 
 from .. import actions
 from ..forms import MemberForm, PersonForm
-from ..queries import get_case_for, own_reception_centre
+from ..queries import get_case_for, get_person_for, own_reception_centre
 from .common import case_crumbs, crumb
 
 
@@ -74,5 +74,39 @@ def member_add(request: HttpRequest, pk: int) -> HttpResponse:
             "title": _("Legg til person i husstanden"),
             "submit": _("Legg til person"),
             "breadcrumbs": case_crumbs(case, crumb(_("Legg til person"))),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    require(request.user, Permission.CASE_REGISTER)
+    person = get_person_for(request.user, pk)
+    assert person.case is not None
+    form = PersonForm(
+        request.POST or None,
+        initial=PersonForm.initial_from(person),
+        own_centre=own_reception_centre(request.user),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.change_person(by=request.user, person=person, data=form.person_data())
+        except actions.CaseError as error:
+            form.add_error(error.field, error.message)
+        else:
+            messages.success(request, _("Personopplysningene er lagret."))
+            return redirect("cases:person_detail", person.pk)
+    return render(
+        request,
+        "cases/person_form.html",
+        {
+            "form": form,
+            "title": _("Endre personopplysninger for %(name)s") % {"name": person.full_name},
+            "submit": _("Lagre endringene"),
+            "breadcrumbs": case_crumbs(
+                person.case,
+                crumb(person.full_name, "cases:person_detail", person.pk),
+                crumb(_("Endre")),
+            ),
         },
     )
