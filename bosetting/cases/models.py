@@ -137,8 +137,18 @@ class Person(models.Model):
             ),
         ]
         indexes = [
-            models.Index(fields=["family_name_key"], name="person_family_key_idx"),
-            models.Index(fields=["given_name_key"], name="person_given_key_idx"),
+            # Pattern ops let PostgreSQL answer LIKE 'prefix%' under any collation; SQLite
+            # ignores them and answers the prefix as a range (queries.search_persons).
+            models.Index(
+                fields=["family_name_key"],
+                name="person_family_key_idx",
+                opclasses=["varchar_pattern_ops"],
+            ),
+            models.Index(
+                fields=["given_name_key"],
+                name="person_given_key_idx",
+                opclasses=["varchar_pattern_ops"],
+            ),
             models.Index(fields=["reception_centre", "case"]),
             models.Index(fields=["case", "relation"]),
         ]

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from django.db import connection
 from django.db.models import Case as Conditional
 from django.db.models import (
     Exists,
@@ -159,13 +160,18 @@ def normalise_name(value: str) -> str:
 
 
 def _prefix_range(field: str, prefix: str) -> Q:
-    """`field` starts with `prefix`, as a range the index answers on SQLite and PostgreSQL alike.
+    """`field` starts with `prefix`, in a form each database answers from an index.
 
-    SQLite's LIKE cannot use an ordinary index, so the range carries the search; startswith then
-    keeps exactness where a linguistic collation would put other strings in the range.
+    PostgreSQL answers LIKE 'prefix%' from the varchar_pattern_ops index whatever the database's
+    collation. SQLite's LIKE cannot use an ordinary index, but a range can: its BINARY collation
+    orders by code point, so [prefix, prefix with its last character raised) is exactly the
+    strings that start with prefix.
     """
+    starts = Q(**{f"{field}__startswith": prefix})
+    if connection.vendor == "postgresql":
+        return starts
     upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
-    return Q(**{f"{field}__gte": prefix, f"{field}__lt": upper, f"{field}__startswith": prefix})
+    return Q(**{f"{field}__gte": prefix, f"{field}__lt": upper}) & starts
 
 
 def search_persons(user: Any, term: str) -> SearchResult:

@@ -81,3 +81,11 @@ def test_search_by_duf_number_national_id_and_name_prefix_any_case(cast):
     assert search_persons(user, "yonas tesfay geb").persons == [person]
     assert search_persons(user, "tesfay").persons == []  # a middle name is not a prefix
     assert search_persons(cast.reception_staff, person.duf_number).persons == []
+
+
+def test_a_name_ending_in_z_or_with_letters_beyond_ascii_is_found(cast):
+    aziz = make_case(given_names="Aziz", family_name="Rahimi").members.get()
+    oyvind = make_case(given_names="Øyvind", family_name="Ærø").members.get()
+    assert search_persons(cast.imdi_caseworker, "Aziz").persons == [aziz]
+    assert search_persons(cast.imdi_caseworker, "ærø øy").persons == [oyvind]
+    assert search_persons(cast.imdi_caseworker, "ØYVIND").persons == [oyvind]
