@@ -25,6 +25,11 @@ class NavItem:
 
 NAVIGATION = [
     NavItem(_("Oversikt"), "home", None),
+    # IMDi's year overview and the municipality's own requests share a label: one menu item each.
+    NavItem(_("Anmodninger og vedtak"), "planning:overview", Permission.PLANNING_OVERVIEW_VIEW),
+    NavItem(_("Anmodninger og vedtak"), "planning:request_list", Permission.REQUEST_VIEW),
+    NavItem(_("Saker"), "cases:case_list", Permission.CASE_VIEW),
+    NavItem(_("Rapporter"), "reports:requests_and_decisions", Permission.REQUESTS_REPORT_VIEW),
     NavItem(
         _("Kommuner og avtaler"),
         "organisations:municipality_list",
