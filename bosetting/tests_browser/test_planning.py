@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 from bosetting.planning.models import MunicipalDecision, SettlementRequest
 from bosetting.planning.tests.factories import MINIMAL_PDF
 
-from .support import check_axe, log_in
+from .support import check_axe, log_in, save_screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -31,6 +31,7 @@ def test_imdi_sends_bergen_decides_and_imdi_acknowledges(cast, live_server, log_
     expect(imdi.locator("#id_minors_4601_error")).to_contain_text("Kan ikke være flere")
     expect(imdi.get_by_label("Antall for Bergen")).to_have_value("250")
     check_axe(imdi)
+    save_screenshot(imdi, "planning-prepare-error")
     imdi.get_by_label("Enslige mindreårige for Bergen").fill("20")
     imdi.get_by_role("button", name="Lagre utkast").click()
     expect(imdi.get_by_text("Utkastene er lagret")).to_be_visible()
@@ -66,6 +67,7 @@ def test_imdi_sends_bergen_decides_and_imdi_acknowledges(cast, live_server, log_
     # Takes minors, but says how many is missing: an error by the field, nothing saved.
     expect(bergen.locator("#id_unaccompanied_minors_error")).to_be_visible()
     check_axe(bergen)
+    save_screenshot(bergen, "planning-decision-error")
     bergen.get_by_label("Herav enslige mindreårige").fill("15")
     bergen.get_by_label("Kommunestyrets vedtak (PDF)").set_input_files(
         {"name": "vedtak.pdf", "mimeType": "application/pdf", "buffer": MINIMAL_PDF}
@@ -74,11 +76,13 @@ def test_imdi_sends_bergen_decides_and_imdi_acknowledges(cast, live_server, log_
     expect(bergen.get_by_text("Vedtaket er godkjent og sendt til IMDi.")).to_be_visible()
     expect(bergen.locator("#difference")).to_contain_text("Vedtaket er 10 færre enn anmodningen.")
     check_axe(bergen)
+    save_screenshot(bergen, "planning-request-detail")
 
     imdi.goto(f"{live_server.url}/anmodninger/oversikt/?aar={year}&fylke=46")
     row = imdi.get_by_role("row", name=re.compile("4601 Bergen"))
     expect(row).to_contain_text("Vedtak under anmodning")
     check_axe(imdi)
+    save_screenshot(imdi, "planning-overview")
     row.get_by_role("button", name=re.compile("Kvitter ut")).click()
     expect(imdi.get_by_text("Vedtaket fra Bergen er kvittert ut.")).to_be_visible()
     check_axe(imdi)

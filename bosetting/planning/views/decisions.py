@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
 from bosetting.accounts.permissions import Permission, require
@@ -123,6 +124,6 @@ def decision_acknowledge(request: HttpRequest, pk: int) -> HttpResponse:
             % {"municipality": decision.request.municipality.name},
         )
     back = request.POST.get("next", "")
-    if back.startswith("/anmodninger/"):
+    if url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
         return redirect(back)
     return redirect("planning:request_detail", pk=decision.request_id)

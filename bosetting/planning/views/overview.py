@@ -30,7 +30,7 @@ COLUMNS = [
     ("anmodet", gettext_lazy("Anmodet")),
     ("frist", gettext_lazy("Svarfrist")),
     ("vedtatt", gettext_lazy("Vedtatt")),
-    ("mindreaarige", gettext_lazy("Herav enslige mindreårige")),
+    ("mindreaarige", gettext_lazy("Vedtatt, herav enslige mindreårige")),
     ("bosatt", gettext_lazy("Bosatt hittil")),
     ("status", gettext_lazy("Status")),
 ]
