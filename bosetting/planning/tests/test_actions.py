@@ -6,6 +6,7 @@ import datetime
 
 import pytest
 import time_machine
+from django.core.management import call_command
 from django.utils import timezone
 
 from bosetting.accounts.permissions import AccessDenied
@@ -330,3 +331,11 @@ def test_acknowledge_only_an_approved_decision(cast, bergen_request):
         actions.acknowledge_decision(by=cast.imdi_caseworker, decision=acknowledged)
     with pytest.raises(AccessDenied):
         actions.acknowledge_decision(by=cast.imdi_reader, decision=acknowledged)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_sending_e_mails_the_caseworkers_through_the_worker(cast, mailoutbox):
+    send(cast, cast.bergen)
+    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+    assert [message.to for message in mailoutbox] == [[cast.bergen_caseworker.email]]
+    assert "Anmodning om bosetting" in mailoutbox[0].subject
