@@ -21,6 +21,7 @@ from django.test.utils import CaptureQueriesContext
 # The modules `bench` runs, in order. A new app with benchmarks adds itself here.
 BENCHMARK_MODULES = [
     "bosetting.planning.benchmarks",
+    "bosetting.reports.benchmarks",
     "bosetting.cases.benchmarks",
 ]
 
