@@ -215,3 +215,19 @@ def test_list_query_count_is_constant(cast, client_for, django_assert_num_querie
 
 
 LIST_QUERIES = 12
+
+
+@pytest.mark.parametrize("decisions", [1, 4])
+def test_detail_query_count_is_constant(
+    cast, client_for, django_assert_num_queries, bergen_request, decisions
+):
+    for number in range(decisions):
+        decide(cast, bergen_request, 200 + number)
+    decide(cast, bergen_request, 190, approve=False)
+    client = client_for(cast.bergen_caseworker)
+    url = reverse("planning:request_detail", args=[bergen_request.pk])
+    with django_assert_num_queries(DETAIL_QUERIES):
+        assert client.get(url).status_code == 200
+
+
+DETAIL_QUERIES = 13
