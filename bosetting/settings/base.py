@@ -206,3 +206,7 @@ LOGGING = {
 
 # The address links in e-mails point to.
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+
+# IMDi's preparation table for the whole country posts about 1,100 fields (357 municipalities × 3);
+# Django's default of 1,000 would refuse it when a browser without JavaScript posts every row.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000
