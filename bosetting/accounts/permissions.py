@@ -47,6 +47,17 @@ class Permission(StrEnum):
     NOTE_WRITE = "note_write"  # write notes in the person file
     DOCUMENT_UPLOAD = "document_upload"  # upload documents to the person file
     HEALTH_DETAILS_VIEW = "health_details_view"  # read health details (each read is logged)
+    # Distribution: proposals, answers, settlement decisions and their letters.
+    PROPOSAL_MANAGE = "proposal_manage"  # the work list; build, send and withdraw from proposals
+    SETTLEMENT_DECIDE = "settlement_decide"  # decide the settlement municipality, make the letters
+    PROPOSAL_ANSWER = "proposal_answer"  # the own municipality's proposals (anonymised), yes or no
+    DECISION_LETTER_VIEW = "decision_letter_view"  # download settlement decision letters (names)
+    # Settlement and reports.
+    SETTLEMENT_REGISTER = "settlement_register"  # register or correct a person's settlement date
+    SETTLEMENT_REPORT_VIEW = "settlement_report_view"  # everyone settled in a municipality, named
+    NATIONAL_REPORT_VIEW = "national_report_view"  # settled nationally; small counts suppressed
+    # Integration API.
+    API_CLIENT_MANAGE = "api_client_manage"  # create and revoke API clients and their tokens
 
 
 # Permissions that reach refugees' personal data: a municipality needs a signed current agreement.
@@ -60,6 +71,10 @@ PERSONAL_DATA: frozenset[Permission] = frozenset(
         Permission.NOTE_WRITE,
         Permission.DOCUMENT_UPLOAD,
         Permission.HEALTH_DETAILS_VIEW,
+        Permission.PROPOSAL_ANSWER,
+        Permission.DECISION_LETTER_VIEW,
+        Permission.SETTLEMENT_REGISTER,
+        Permission.SETTLEMENT_REPORT_VIEW,
     }
 )
 
@@ -68,8 +83,15 @@ _IMDI_READ = {
     Permission.AUDIT_LOG_VIEW,
     Permission.PLANNING_OVERVIEW_VIEW,
     Permission.REQUESTS_REPORT_VIEW,
+    Permission.NATIONAL_REPORT_VIEW,
 }
-_IMDI_WORK = {Permission.REQUEST_MANAGE}
+_IMDI_WORK = {
+    Permission.REQUEST_MANAGE,
+    Permission.PROPOSAL_MANAGE,
+    Permission.SETTLEMENT_DECIDE,
+    Permission.DECISION_LETTER_VIEW,
+    Permission.SETTLEMENT_REPORT_VIEW,
+}
 # IMDi's readers get no persons: privacy by default, reports and numbers are enough for them.
 _CASE_WORK = {
     Permission.CASE_VIEW,
@@ -86,7 +108,12 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
         _IMDI_READ
         | _IMDI_WORK
         | _CASE_WORK
-        | {Permission.AGREEMENT_MANAGE, Permission.USER_MANAGE, Permission.RECEPTION_CENTRE_MANAGE}
+        | {
+            Permission.AGREEMENT_MANAGE,
+            Permission.USER_MANAGE,
+            Permission.RECEPTION_CENTRE_MANAGE,
+            Permission.API_CLIENT_MANAGE,
+        }
     ),
     Role.IMDI_CASEWORKER: frozenset(_IMDI_READ | _IMDI_WORK | _CASE_WORK),
     Role.IMDI_READER: frozenset(_IMDI_READ),
@@ -106,13 +133,24 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
             Permission.NOTE_WRITE,
             Permission.DOCUMENT_UPLOAD,
             Permission.HEALTH_DETAILS_VIEW,
+            Permission.PROPOSAL_ANSWER,
+            Permission.DECISION_LETTER_VIEW,
+            Permission.SETTLEMENT_REGISTER,
+            Permission.SETTLEMENT_REPORT_VIEW,
+            Permission.NATIONAL_REPORT_VIEW,
         }
     ),
     Role.MUNICIPAL_READER: frozenset(
-        {Permission.AGREEMENT_VIEW, Permission.REQUEST_VIEW, Permission.REQUESTS_REPORT_VIEW}
+        {
+            Permission.AGREEMENT_VIEW,
+            Permission.REQUEST_VIEW,
+            Permission.REQUESTS_REPORT_VIEW,
+            Permission.NATIONAL_REPORT_VIEW,
+        }
     ),
-    # Residents of their own centre only (cases.queries.cases_visible_to).
-    Role.RECEPTION_STAFF: frozenset(_CASE_WORK),
+    # Residents of their own centre only (cases.queries.cases_visible_to); the centre registers
+    # its residents' moving out (settlement), as its own system does through the API.
+    Role.RECEPTION_STAFF: frozenset(_CASE_WORK | {Permission.SETTLEMENT_REGISTER}),
 }
 
 

@@ -59,6 +59,25 @@ class EventType(models.TextChoices):
     DOCUMENT_UPLOADED = "document_uploaded", _("Dokument lastet opp")
     DOCUMENT_DOWNLOADED = "document_downloaded", _("Dokument lastet ned")
     NOTE_ADDED = "note_added", _("Notat skrevet")
+    # Distribution: proposals, answers, settlement decisions.
+    PROPOSAL_CREATED = "proposal_created", _("Forespørsel opprettet")
+    PROPOSAL_CHANGED = "proposal_changed", _("Forespørsel endret")
+    PROPOSAL_SENT = "proposal_sent", _("Forespørsel sendt til kommunen")
+    PROPOSAL_CASE_WITHDRAWN = "proposal_case_withdrawn", _("Sak trukket fra forespørsel")
+    PROPOSAL_CASE_ANSWERED = "proposal_case_answered", _("Kommunen svarte på en sak")
+    PROPOSAL_ANSWERED = "proposal_answered", _("Forespørsel besvart")
+    PROPOSAL_EXPIRED = "proposal_expired", _("Svarfristen for forespørsel gikk ut")
+    PROPOSAL_REMINDER_SENT = "proposal_reminder_sent", _("Påminnelse om forespørsel sendt")
+    SETTLEMENT_DECIDED = "settlement_decided", _("Vedtak om bosettingskommune fattet")
+    DECISION_LETTER_DOWNLOADED = "decision_letter_downloaded", _("Vedtaksbrev lastet ned")
+    # Settlement and reports.
+    SETTLEMENT_REGISTERED = "settlement_registered", _("Bosettingsdato registrert")
+    SETTLEMENT_CORRECTED = "settlement_corrected", _("Bosettingsdato rettet")
+    SETTLEMENT_REMINDER_SENT = "settlement_reminder_sent", _("Påminnelse om bosettingsdato sendt")
+    REPORT_EXPORTED = "report_exported", _("Rapport eksportert")
+    # Integration API.
+    API_CLIENT_CREATED = "api_client_created", _("API-klient opprettet")
+    API_CLIENT_REVOKED = "api_client_revoked", _("API-klient tilbakekalt")
 
 
 class AuditEventQuerySet(models.QuerySet["AuditEvent"]):

@@ -22,6 +22,8 @@ BENCHMARK_MODULES = [
     "bosetting.planning.benchmarks",
     "bosetting.reports.benchmarks",
     "bosetting.cases.benchmarks",
+    "bosetting.distribution.benchmarks",
+    "bosetting.settlement.benchmarks",
 ]
 
 

@@ -42,6 +42,9 @@ INSTALLED_APPS = [
     "bosetting.notifications",
     "bosetting.planning",
     "bosetting.cases",
+    "bosetting.distribution",
+    "bosetting.settlement",
+    "bosetting.api",
     "bosetting.reports",
 ]
 

@@ -15,6 +15,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from bosetting.accounts.actions import invite_user
 from bosetting.accounts.roles import Role
+from bosetting.api.tests import routes as api_routes
 from bosetting.cases.tests import routes as cases_routes
 from bosetting.conftest import log_in
 from bosetting.core.testing import close_response
@@ -28,11 +29,20 @@ from bosetting.core.tests.matrix import (
     PERSONAS,
     Route,
 )
+from bosetting.distribution.tests import routes as distribution_routes
 from bosetting.notifications.actions import notify
 from bosetting.planning.tests import routes as planning_routes
 from bosetting.reports.tests import routes as reports_routes
+from bosetting.settlement.tests import routes as settlement_routes
 
-APP_ROUTE_MODULES = [planning_routes, cases_routes, reports_routes]
+APP_ROUTE_MODULES = [
+    planning_routes,
+    cases_routes,
+    reports_routes,
+    distribution_routes,
+    settlement_routes,
+    api_routes,
+]
 
 
 def _bergen_caseworker(world: SimpleNamespace) -> list[Any]:

@@ -15,6 +15,7 @@ from bosetting.accounts.roles import Role
 from bosetting.accounts.totp import enrol_totp
 from bosetting.cases import demo as cases_demo
 from bosetting.core.pdf import render_pdf
+from bosetting.distribution import demo as distribution_demo
 from bosetting.organisations.actions import (
     create_reception_centre,
     ensure_imdi,
@@ -30,6 +31,7 @@ from bosetting.organisations.models import (
     ReceptionCentre,
 )
 from bosetting.planning import demo as planning_demo
+from bosetting.settlement import demo as settlement_demo
 
 DEMO_PASSWORD = "demo-passord-2026"  # noqa: S105  (demo mode only; production refuses demo mode)
 
@@ -92,6 +94,8 @@ class Command(BaseCommand):
         # Each domain app seeds its own demo data, in the order of the process.
         planning_demo.seed(stdout=self.stdout)
         cases_demo.seed(stdout=self.stdout)
+        distribution_demo.seed(stdout=self.stdout)
+        settlement_demo.seed(stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS("Demodata er på plass."))
 
     def _organisations(self, imdi: Organisation) -> dict[str, Organisation]:
