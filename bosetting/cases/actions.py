@@ -33,6 +33,7 @@ from .models import (
     Residence,
 )
 from .queries import cases_visible_to, members_of, normalise_name
+from .transitions import change_case_state
 from .validators import birth_date_from_national_id, sniff_document
 
 
@@ -243,19 +244,7 @@ def _check_editable(case: Case) -> None:
 
 
 def _change_state(by: Any, case: Case, new_state: CaseState, *, reason: str = "") -> None:
-    old_state = case.state
-    case.state = new_state
-    case.state_changed_at = timezone.now()
-    case.save(update_fields=["state", "state_changed_at"])
-    record_event(
-        by=by,
-        event_type=EventType.CASE_STATE_CHANGED,
-        summary=_("Sak %(reference)s: %(state)s")
-        % {"reference": case.reference, "state": new_state.label},
-        obj=case,
-        municipality=case.municipality,
-        details={"from": old_state, "to": new_state.value, "reason": reason},
-    )
+    change_case_state(by=by, case=case, to=new_state, reason=reason)
 
 
 def _back_to_assessment(by: Any, case: Case, *, reason: str) -> None:
