@@ -1,5 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "settlement"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.pending, name="pending"),
+    path("sak/<int:pk>/registrer/", views.register_case, name="register_case"),
+    path("person/<int:pk>/rett/", views.correct, name="correct"),
+]
