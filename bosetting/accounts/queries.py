@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Iterable
+
 from django.db.models import QuerySet
 from django.http import Http404
 
-from bosetting.organisations.models import DataProcessingAgreement
+from bosetting.organisations.models import DataProcessingAgreement, Organisation
 
 from .models import User
 from .permissions import Permission, access_state, has_permission
@@ -36,6 +39,29 @@ def municipal_admins(municipality_id: int) -> QuerySet[User]:
         organisation__municipality__pk=municipality_id,
         is_active=True,
         roles__role=Role.MUNICIPAL_ADMIN,
+    )
+
+
+def municipal_caseworkers(municipality_ids: Iterable[int]) -> dict[int, list[User]]:
+    """Active caseworkers of each municipality, in one query."""
+    by_municipality: dict[int, list[User]] = defaultdict(list)
+    users = User.objects.filter(
+        organisation__municipality__in=list(municipality_ids),
+        is_active=True,
+        roles__role=Role.MUNICIPAL_CASEWORKER,
+    ).select_related("organisation__municipality")
+    for user in users.distinct():
+        by_municipality[user.organisation.municipality.pk].append(user)  # type: ignore[union-attr]
+    return by_municipality
+
+
+def imdi_caseworkers() -> list[User]:
+    return list(
+        User.objects.filter(
+            organisation__kind=Organisation.Kind.IMDI,
+            is_active=True,
+            roles__role=Role.IMDI_CASEWORKER,
+        ).distinct()
     )
 
 

@@ -1,77 +1,26 @@
-"""Writes to requests and decisions. Each checks the transition, changes rows and audits in one
-transaction; the municipality's or IMDi's users are notified from inside it."""
+"""IMDi prepares, sends, adjusts and reminds about the annual requests."""
 
 from __future__ import annotations
 
 import datetime
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from django.core.files.base import File
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from bosetting.accounts.models import User
-from bosetting.accounts.permissions import AccessDenied, Permission, denial_reason
-from bosetting.accounts.roles import Role
+from bosetting.accounts.permissions import Permission
+from bosetting.accounts.queries import municipal_caseworkers
 from bosetting.audit.actions import record_event
 from bosetting.audit.models import EventType
 from bosetting.notifications.actions import notify
-from bosetting.organisations.models import Municipality, Organisation
+from bosetting.organisations.models import Municipality
 
-from .letters import request_letter
-from .models import MunicipalDecision, SettlementRequest, SettlementRequestVersion
-
-
-class PlanningError(ValueError):
-    """A refused change, with a message the user is shown, and the form field it concerns if any."""
-
-    def __init__(self, message: str, *, field: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.field = field
-
-
-def _require(by: Any, permission: Permission, municipality: Municipality | None = None) -> None:
-    """`by=None` is the system itself (management commands, demo data), which may do anything."""
-    if by is None:
-        return
-    reason = denial_reason(by, permission, municipality=municipality)
-    if reason is not None:
-        raise AccessDenied(reason)
-
-
-def _d(value: datetime.date) -> str:
-    return date_format(value, "d.m.Y")
-
-
-def municipal_caseworkers(municipality_ids: Iterable[int]) -> dict[int, list[User]]:
-    """Active caseworkers of each municipality, in one query."""
-    by_municipality: dict[int, list[User]] = defaultdict(list)
-    users = User.objects.filter(
-        organisation__municipality__in=list(municipality_ids),
-        is_active=True,
-        roles__role=Role.MUNICIPAL_CASEWORKER,
-    ).select_related("organisation__municipality")
-    for user in users.distinct():
-        by_municipality[user.organisation.municipality.pk].append(user)  # type: ignore[union-attr]
-    return by_municipality
-
-
-def imdi_caseworkers() -> list[User]:
-    return list(
-        User.objects.filter(
-            organisation__kind=Organisation.Kind.IMDI,
-            is_active=True,
-            roles__role=Role.IMDI_CASEWORKER,
-        ).distinct()
-    )
-
+from ..letters import request_letter
+from ..models import SettlementRequest, SettlementRequestVersion
+from .common import PlanningError, _d, _require, request_url
 
 # --- IMDi prepares, sends and adjusts requests ------------------------------------------------
 
@@ -179,10 +128,6 @@ def _new_version(request: SettlementRequest, *, by: Any, reason: str) -> Settlem
     return version
 
 
-def _request_url(request: SettlementRequest) -> str:
-    return reverse("planning:request_detail", kwargs={"pk": request.pk})
-
-
 def send_requests(*, by: Any, requests: Iterable[SettlementRequest]) -> list[SettlementRequest]:
     """Send drafts: each gets version 1 with its letter, and the municipality's caseworkers a notice.
 
@@ -243,7 +188,7 @@ def send_requests(*, by: Any, requests: Iterable[SettlementRequest]) -> list[Set
                     "minors": request.unaccompanied_minors,
                     "deadline": _d(request.deadline),
                 },
-                url=_request_url(request),
+                url=request_url(request),
                 email=True,
             )
     return drafts
@@ -330,7 +275,7 @@ def adjust_request(
                 "deadline": _d(deadline),
                 "reason": reason.strip(),
             },
-            url=_request_url(request),
+            url=request_url(request),
             email=True,
         )
     return version
@@ -400,7 +345,7 @@ def _remind(*, by: Any, requests: list[SettlementRequest], automatic: bool) -> N
                 "Svarfristen er %(deadline)s."
             )
             % {"year": request.year, "deadline": _d(request.deadline)},
-            url=_request_url(request),
+            url=request_url(request),
             email=True,
         )
 
@@ -416,189 +361,3 @@ def record_letter_download(*, by: Any, version: SettlementRequestVersion) -> Non
             obj=version,
             municipality=request.municipality,
         )
-
-
-# --- The municipality decides; IMDi acknowledges ---------------------------------------------
-
-
-def save_decision(
-    *,
-    by: Any,
-    request: SettlementRequest,
-    places: int,
-    takes_unaccompanied_minors: bool,
-    unaccompanied_minors: int,
-    council_decided_on: datetime.date,
-    document: File | None,
-    comment: str,
-    approve: bool = False,
-) -> MunicipalDecision:
-    """Save the municipality's draft decision (the one draft, created or updated); with
-    `approve`, approve it at once and send it to IMDi."""
-    _require(by, Permission.DECISION_REGISTER, request.municipality)
-    with transaction.atomic():
-        request = (
-            SettlementRequest.objects.select_for_update()
-            .select_related("municipality")
-            .get(pk=request.pk)
-        )
-        if request.state == SettlementRequest.State.DRAFT:
-            raise PlanningError(_("Anmodningen er ikke sendt til kommunen."))
-        if takes_unaccompanied_minors and unaccompanied_minors <= 0:
-            raise PlanningError(
-                _("Skriv hvor mange enslige mindreårige kommunen tar imot."),
-                field="unaccompanied_minors",
-            )
-        if not takes_unaccompanied_minors and unaccompanied_minors != 0:
-            raise PlanningError(
-                _("Når kommunen ikke tar imot enslige mindreårige, skal antallet være 0."),
-                field="unaccompanied_minors",
-            )
-        if unaccompanied_minors > places:
-            raise PlanningError(
-                _("Enslige mindreårige kan ikke være flere enn antallet flyktninger."),
-                field="unaccompanied_minors",
-            )
-        if council_decided_on > timezone.localdate():
-            raise PlanningError(
-                _("Datoen for kommunestyrets vedtak kan ikke være i fremtiden."),
-                field="council_decided_on",
-            )
-        decision = request.decisions.filter(state=MunicipalDecision.State.DRAFT).first()
-        if decision is None:
-            decision = MunicipalDecision(request=request, registered_by=by)
-        decision.places = places
-        decision.takes_unaccompanied_minors = takes_unaccompanied_minors
-        decision.unaccompanied_minors = unaccompanied_minors
-        decision.council_decided_on = council_decided_on
-        decision.comment = comment
-        if document is not None:
-            decision.document.save(
-                f"vedtak-{request.year}-{request.municipality.number}.pdf", document, save=False
-            )
-        decision.save()
-        record_event(
-            by=by,
-            event_type=EventType.DECISION_DRAFT_SAVED,
-            summary=_("Utkast til vedtak for %(year)s lagret: %(places)s flyktninger")
-            % {"year": request.year, "places": places},
-            obj=decision,
-            municipality=request.municipality,
-        )
-        if approve:
-            _approve(by=by, decision=decision, request=request)
-    return decision
-
-
-def approve_decision(*, by: Any, decision: MunicipalDecision) -> MunicipalDecision:
-    """Approve the draft: it becomes the current decision, replacing any earlier one."""
-    _require(by, Permission.DECISION_REGISTER, decision.request.municipality)
-    with transaction.atomic():
-        request = (
-            SettlementRequest.objects.select_for_update()
-            .select_related("municipality")
-            .get(pk=decision.request_id)
-        )
-        decision = MunicipalDecision.objects.get(pk=decision.pk)
-        _approve(by=by, decision=decision, request=request)
-    return decision
-
-
-def _approve(*, by: Any, decision: MunicipalDecision, request: SettlementRequest) -> None:
-    if decision.state != MunicipalDecision.State.DRAFT:
-        raise PlanningError(_("Bare et utkast kan godkjennes."))
-    if not decision.document:
-        raise PlanningError(
-            _("Last opp kommunestyrets vedtak som PDF før du godkjenner."), field="document"
-        )
-    replaced = list(
-        request.decisions.filter(
-            state__in=[MunicipalDecision.State.APPROVED, MunicipalDecision.State.ACKNOWLEDGED]
-        )
-    )
-    for earlier in replaced:
-        earlier.state = MunicipalDecision.State.REPLACED
-        earlier.save(update_fields=["state"])
-    decision.state = MunicipalDecision.State.APPROVED
-    decision.approved_at = timezone.now()
-    decision.approved_by = by
-    decision.save()
-    request.state = SettlementRequest.State.DECIDED
-    request.save(update_fields=["state"])
-    record_event(
-        by=by,
-        event_type=EventType.DECISION_APPROVED,
-        summary=_("%(municipality)s godkjente vedtak for %(year)s: %(places)s flyktninger")
-        % {
-            "municipality": request.municipality.name,
-            "year": request.year,
-            "places": decision.places,
-        },
-        obj=decision,
-        municipality=request.municipality,
-        details={
-            "places": decision.places,
-            "minors": decision.unaccompanied_minors,
-            "requested": request.places,
-            "replaces": [earlier.pk for earlier in replaced],
-        },
-    )
-    notify(
-        recipients=imdi_caseworkers(),
-        subject=_("Vedtak fra %(municipality)s for %(year)s")
-        % {"municipality": request.municipality.name, "year": request.year},
-        body=_(
-            "%(municipality)s har vedtatt å bosette %(places)s flyktninger i %(year)s, herav "
-            "%(minors)s enslige mindreårige. IMDi anmodet om %(requested)s."
-        )
-        % {
-            "municipality": request.municipality.name,
-            "places": decision.places,
-            "year": request.year,
-            "minors": decision.unaccompanied_minors,
-            "requested": request.places,
-        },
-        url=_request_url(request),
-        email=True,
-    )
-
-
-def acknowledge_decision(*, by: Any, decision: MunicipalDecision) -> MunicipalDecision:
-    """IMDi confirms it has received the municipality's current decision."""
-    _require(by, Permission.REQUEST_MANAGE)
-    with transaction.atomic():
-        decision = (
-            MunicipalDecision.objects.select_for_update()
-            .select_related("request__municipality")
-            .get(pk=decision.pk)
-        )
-        if decision.state != MunicipalDecision.State.APPROVED:
-            raise PlanningError(
-                _("Bare et godkjent vedtak som ikke er kvittert ut, kan kvitteres.")
-            )
-        request = decision.request
-        decision.state = MunicipalDecision.State.ACKNOWLEDGED
-        decision.acknowledged_at = timezone.now()
-        decision.acknowledged_by = by
-        decision.save()
-        request.state = SettlementRequest.State.ACKNOWLEDGED
-        request.save(update_fields=["state"])
-        record_event(
-            by=by,
-            event_type=EventType.DECISION_ACKNOWLEDGED,
-            summary=_("IMDi kvitterte ut vedtaket fra %(municipality)s for %(year)s")
-            % {"municipality": request.municipality.name, "year": request.year},
-            obj=decision,
-            municipality=request.municipality,
-        )
-        notify(
-            recipients=municipal_caseworkers([request.municipality_id]).get(
-                request.municipality_id, []
-            ),
-            subject=_("IMDi har mottatt vedtaket for %(year)s") % {"year": request.year},
-            body=_("IMDi har kvittert ut kommunens vedtak om å bosette %(places)s flyktninger.")
-            % {"places": decision.places},
-            url=_request_url(request),
-            email=False,
-        )
-    return decision

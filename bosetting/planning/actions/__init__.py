@@ -1,0 +1,32 @@
+"""Writes to requests and decisions. Each checks the transition, changes rows and audits in one
+transaction; the municipality's or IMDi's users are notified from inside it."""
+
+from bosetting.accounts.queries import imdi_caseworkers, municipal_caseworkers
+
+from .common import PlanningError
+from .decisions import acknowledge_decision, approve_decision, save_decision
+from .requests import (
+    RequestNumbers,
+    adjust_request,
+    prepare_requests,
+    record_letter_download,
+    send_due_reminders,
+    send_reminders,
+    send_requests,
+)
+
+__all__ = [
+    "PlanningError",
+    "RequestNumbers",
+    "acknowledge_decision",
+    "adjust_request",
+    "approve_decision",
+    "imdi_caseworkers",
+    "municipal_caseworkers",
+    "prepare_requests",
+    "record_letter_download",
+    "save_decision",
+    "send_due_reminders",
+    "send_reminders",
+    "send_requests",
+]

@@ -1,0 +1,40 @@
+"""What every planning action shares: the refusal, the permission check, the date format."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.urls import reverse
+from django.utils.formats import date_format
+
+from bosetting.accounts.permissions import AccessDenied, Permission, denial_reason
+from bosetting.organisations.models import Municipality
+
+from ..models import SettlementRequest
+
+
+class PlanningError(ValueError):
+    """A refused change, with a message the user is shown, and the form field it concerns if any."""
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+def _require(by: Any, permission: Permission, municipality: Municipality | None = None) -> None:
+    """`by=None` is the system itself (management commands, demo data), which may do anything."""
+    if by is None:
+        return
+    reason = denial_reason(by, permission, municipality=municipality)
+    if reason is not None:
+        raise AccessDenied(reason)
+
+
+def _d(value: datetime.date) -> str:
+    return date_format(value, "d.m.Y")
+
+
+def request_url(request: SettlementRequest) -> str:
+    return reverse("planning:request_detail", kwargs={"pk": request.pk})
