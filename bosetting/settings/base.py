@@ -213,3 +213,36 @@ SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 # IMDi's preparation table for the whole country posts about 1,100 fields (357 municipalities × 3);
 # Django's default of 1,000 would refuse it when a browser without JavaScript posts every row.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000
+
+# ---------------------------------------------------------------------------------------------
+# Integration API (bosetting.api): Django REST framework and its OpenAPI schema.
+# Token only (no session, so no CSRF); JSON only; one error shape; a rate limit per client.
+# ---------------------------------------------------------------------------------------------
+INSTALLED_APPS += ["rest_framework", "drf_spectacular", "drf_spectacular_sidecar"]
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["bosetting.api.authentication.BearerTokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["bosetting.api.permissions.HasScope"],
+    "DEFAULT_THROTTLE_CLASSES": ["bosetting.api.throttling.ClientRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"api_client": env.str("API_RATE_LIMIT", default="600/minute")},
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PAGINATION_CLASS": "bosetting.api.pagination.Pagination",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "bosetting.api.errors.exception_handler",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Bosetting – integrasjons-API",
+    "DESCRIPTION": (
+        "For mottakenes, kommunenes og IMDis egne systemer. Hvert kall sendes med "
+        "«Authorization: Bearer <token>»; se docs/api.md."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1/",
+    "COMPONENT_SPLIT_REQUEST": True,
+    # Swagger UI from the sidecar's static files: no CDN on a closed network.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+}
