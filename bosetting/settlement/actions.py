@@ -122,8 +122,8 @@ def register_settlement(
             case = cases.get(person.case_id or 0)
             decision = decisions.get(person.case_id or 0)
             previous = current.get(person.pk)
-            allowed_states = (CaseState.MATCHED, CaseState.SETTLED) if previous else (
-                CaseState.MATCHED,
+            allowed_states = (
+                (CaseState.MATCHED, CaseState.SETTLED) if previous else (CaseState.MATCHED,)
             )
             if case is None or decision is None or case.state not in allowed_states:
                 raise SettlementError(
@@ -192,9 +192,7 @@ def _record(
 
 
 def _settle_case_when_complete(by: Any, case: Case) -> None:
-    unsettled = (
-        Person.objects.filter(case=case).exclude(settlements__is_current=True).exists()
-    )
+    unsettled = Person.objects.filter(case=case).exclude(settlements__is_current=True).exists()
     if case.state == CaseState.MATCHED and not unsettled:
         change_case_state(
             by=by, case=case, to=CaseState.SETTLED, reason=_("Alle personene er bosatt.")

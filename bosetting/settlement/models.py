@@ -19,9 +19,7 @@ class Settlement(models.Model):
     """One registration of a person's settlement. A correction is a new row; the old one stays,
     no longer current, so the history of dates is kept beside the audit log."""
 
-    person = models.ForeignKey(
-        "cases.Person", on_delete=models.PROTECT, related_name="settlements"
-    )
+    person = models.ForeignKey("cases.Person", on_delete=models.PROTECT, related_name="settlements")
     municipality = models.ForeignKey(
         "organisations.Municipality",
         on_delete=models.PROTECT,

@@ -18,9 +18,7 @@ def registrable_persons(user: Any) -> QuerySet[Person]:
     condition = registrable_persons_condition(user)
     if condition is None:
         return Person.objects.none()
-    return Person.objects.filter(
-        condition, case__state__in=[CaseState.MATCHED, CaseState.SETTLED]
-    )
+    return Person.objects.filter(condition, case__state__in=[CaseState.MATCHED, CaseState.SETTLED])
 
 
 def _current_settlement() -> QuerySet[Settlement]:

@@ -64,7 +64,8 @@ def register_case(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(
                 request,
-                _("Bosettingen er registrert for %(count)s personer.") % {"count": len(settlements)},
+                _("Bosettingen er registrert for %(count)s personer.")
+                % {"count": len(settlements)},
             )
             return redirect("settlement:pending")
     return render(

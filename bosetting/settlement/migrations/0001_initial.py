@@ -6,51 +6,146 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('cases', '0002_name_prefix_pattern_ops'),
-        ('organisations', '0001_initial'),
+        ("cases", "0002_name_prefix_pattern_ops"),
+        ("organisations", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='SettlementReminder',
+            name="SettlementReminder",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sent_at', models.DateTimeField(verbose_name='påminnet')),
-                ('case', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='settlement_reminder', to='cases.case')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sent_at", models.DateTimeField(verbose_name="påminnet")),
+                (
+                    "case",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="settlement_reminder",
+                        to="cases.case",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'påminnelse om bosettingsdato',
-                'verbose_name_plural': 'påminnelser om bosettingsdato',
+                "verbose_name": "påminnelse om bosettingsdato",
+                "verbose_name_plural": "påminnelser om bosettingsdato",
             },
         ),
         migrations.CreateModel(
-            name='Settlement',
+            name="Settlement",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('settled_on', models.DateField(verbose_name='bosettingsdato')),
-                ('age_at_settlement', models.PositiveSmallIntegerField(verbose_name='alder ved bosetting')),
-                ('source', models.CharField(choices=[('municipality', 'Kommunen'), ('reception_centre', 'Mottaket'), ('api', 'Mottakets fagsystem (API)'), ('import', 'Import')], max_length=20, verbose_name='registrert av')),
-                ('registered_at', models.DateTimeField(verbose_name='registrert')),
-                ('is_current', models.BooleanField(default=True)),
-                ('reason', models.TextField(blank=True, verbose_name='begrunnelse')),
-                ('withdrawn_at', models.DateTimeField(blank=True, null=True, verbose_name='trukket tilbake')),
-                ('withdrawal_reason', models.TextField(blank=True, verbose_name='begrunnelse for tilbaketrekking')),
-                ('corrects', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='corrected_by', to='settlement.settlement')),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='settlements', to='organisations.municipality', verbose_name='bosettingskommune')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='settlements', to='cases.person')),
-                ('registered_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("settled_on", models.DateField(verbose_name="bosettingsdato")),
+                (
+                    "age_at_settlement",
+                    models.PositiveSmallIntegerField(verbose_name="alder ved bosetting"),
+                ),
+                (
+                    "source",
+                    models.CharField(
+                        choices=[
+                            ("municipality", "Kommunen"),
+                            ("reception_centre", "Mottaket"),
+                            ("api", "Mottakets fagsystem (API)"),
+                            ("import", "Import"),
+                        ],
+                        max_length=20,
+                        verbose_name="registrert av",
+                    ),
+                ),
+                ("registered_at", models.DateTimeField(verbose_name="registrert")),
+                ("is_current", models.BooleanField(default=True)),
+                ("reason", models.TextField(blank=True, verbose_name="begrunnelse")),
+                (
+                    "withdrawn_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="trukket tilbake"),
+                ),
+                (
+                    "withdrawal_reason",
+                    models.TextField(blank=True, verbose_name="begrunnelse for tilbaketrekking"),
+                ),
+                (
+                    "corrects",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="corrected_by",
+                        to="settlement.settlement",
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="settlements",
+                        to="organisations.municipality",
+                        verbose_name="bosettingskommune",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="settlements",
+                        to="cases.person",
+                    ),
+                ),
+                (
+                    "registered_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'bosetting',
-                'verbose_name_plural': 'bosettinger',
-                'ordering': ['-settled_on', '-id'],
-                'indexes': [models.Index(condition=models.Q(('is_current', True)), fields=['settled_on', 'municipality'], name='settlement_current_date_idx'), models.Index(condition=models.Q(('is_current', True)), fields=['municipality', 'settled_on'], name='settlement_current_muni_idx')],
-                'constraints': [models.UniqueConstraint(condition=models.Q(('is_current', True)), fields=('person',), name='one_current_settlement'), models.CheckConstraint(condition=models.Q(('corrects__isnull', True), models.Q(('reason', ''), _negated=True), _connector='OR'), name='settlement_correction_has_reason')],
+                "verbose_name": "bosetting",
+                "verbose_name_plural": "bosettinger",
+                "ordering": ["-settled_on", "-id"],
+                "indexes": [
+                    models.Index(
+                        condition=models.Q(("is_current", True)),
+                        fields=["settled_on", "municipality"],
+                        name="settlement_current_date_idx",
+                    ),
+                    models.Index(
+                        condition=models.Q(("is_current", True)),
+                        fields=["municipality", "settled_on"],
+                        name="settlement_current_muni_idx",
+                    ),
+                ],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("is_current", True)),
+                        fields=("person",),
+                        name="one_current_settlement",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("corrects__isnull", True),
+                            models.Q(("reason", ""), _negated=True),
+                            _connector="OR",
+                        ),
+                        name="settlement_correction_has_reason",
+                    ),
+                ],
             },
         ),
     ]

@@ -127,9 +127,7 @@ def test_another_municipality_may_not_register(cast: Any) -> None:
 def test_municipality_may_not_register_a_reception_centre_resident(cast: Any) -> None:
     case = make_matched_case(municipality=cast.bergen, centre=cast.centre)
     with pytest.raises(AccessDenied):
-        register_settlement(
-            by=cast.bergen_caseworker, persons=_persons(case), settled_on=TODAY()
-        )
+        register_settlement(by=cast.bergen_caseworker, persons=_persons(case), settled_on=TODAY())
 
 
 def test_reception_staff_register_their_own_residents(cast: Any) -> None:
