@@ -84,7 +84,9 @@ def _locked_cases(persons: list[Person]) -> dict[int, Case]:
 def _decisions(case_ids: Iterable[int]) -> dict[int, SettlementDecision]:
     return {
         decision.case_id: decision
-        for decision in SettlementDecision.objects.filter(case_id__in=list(case_ids))
+        for decision in SettlementDecision.objects.filter(
+            case_id__in=list(case_ids)
+        ).select_related("municipality")
     }
 
 
@@ -261,18 +263,18 @@ def send_due_reminders(*, today: datetime.date, days: int) -> int:
                 settlement_decision__decided_on__lte=today - datetime.timedelta(days=days),
                 settlement_reminder__isnull=True,
             )
-            .select_related("municipality", "settlement_decision")
             .order_by("municipality_id", "pk")
         )
         if not due:
             return 0
+        decisions = _decisions(case.pk for case in due)
         now = timezone.now()
         SettlementReminder.objects.bulk_create(
             SettlementReminder(case=case, sent_at=now) for case in due
         )
         by_municipality: dict[int, list[Case]] = {}
         for case in due:
-            by_municipality.setdefault(case.settlement_decision.municipality_id, []).append(case)
+            by_municipality.setdefault(decisions[case.pk].municipality_id, []).append(case)
         caseworkers = municipal_caseworkers(by_municipality)
         url = reverse("settlement:pending")
         for municipality_id, cases in by_municipality.items():
@@ -295,9 +297,9 @@ def send_due_reminders(*, today: datetime.date, days: int) -> int:
                     summary=_("Sak %(reference)s: påminnelse om bosettingsdato sendt")
                     % {"reference": case.reference},
                     obj=case,
-                    municipality=case.settlement_decision.municipality,
+                    municipality=decisions[case.pk].municipality,
                     details={
-                        "decided_on": case.settlement_decision.decided_on.isoformat(),
+                        "decided_on": decisions[case.pk].decided_on.isoformat(),
                         "days": days,
                     },
                 )

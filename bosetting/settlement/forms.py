@@ -64,7 +64,7 @@ class CorrectionForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
-        if cleaned.get("what") == self.CHANGE and not cleaned.get("settled_on"):
-            if "settled_on" not in self.errors:
-                self.add_error("settled_on", _("Skriv riktig bosettingsdato."))
+        missing = cleaned.get("what") == self.CHANGE and not cleaned.get("settled_on")
+        if missing and "settled_on" not in self.errors:
+            self.add_error("settled_on", _("Skriv riktig bosettingsdato."))
         return cleaned

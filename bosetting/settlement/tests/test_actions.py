@@ -54,7 +54,7 @@ def test_registering_some_persons_leaves_the_case_matched(cast: Any) -> None:
 def test_date_may_be_the_decision_day_but_not_before(cast: Any) -> None:
     decided = TODAY() - datetime.timedelta(days=10)
     case = make_matched_case(municipality=cast.bergen, decided_on=decided, children=1)
-    first, second = _persons(case)
+    first, _second = _persons(case)
     with pytest.raises(SettlementError) as error:
         register_settlement(
             by=cast.bergen_caseworker,
