@@ -38,7 +38,7 @@ def hash_token(token: str) -> str:
 
 def split_token(token: str) -> str | None:
     """The prefix a token is looked up by, or None when it is not shaped as ours."""
-    parts = token.split("_")
+    parts = token.split("_", 2)
     if len(parts) != 3 or parts[0] != TOKEN_MARK or not parts[1] or not parts[2]:
         return None
     return parts[1]
