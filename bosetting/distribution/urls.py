@@ -1,5 +1,20 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from .views import answers, decisions, proposals, work_list
 
 app_name = "distribution"
 
-urlpatterns: list = []
+urlpatterns = [
+    # IMDi.
+    path("", work_list.work_list, name="work_list"),
+    path("foresporsler/<int:pk>/", proposals.proposal_detail, name="proposal_detail"),
+    path("foresporsler/<int:pk>/send/", proposals.proposal_send, name="proposal_send"),
+    path("saker/<int:pk>/fjern/", proposals.proposal_remove_case, name="proposal_remove_case"),
+    path("saker/<int:pk>/trekk/", proposals.proposal_withdraw_case, name="proposal_withdraw_case"),
+    path("vedtak/", decisions.decide, name="decide"),
+    # The municipality.
+    path("kommune/", answers.proposal_list, name="proposal_list"),
+    path("kommune/<int:pk>/", answers.answer, name="answer"),
+    # Both.
+    path("brev/<int:pk>/", decisions.letter_download, name="letter_download"),
+]

@@ -6,115 +6,297 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('cases', '0002_name_prefix_pattern_ops'),
-        ('organisations', '0001_initial'),
+        ("cases", "0002_name_prefix_pattern_ops"),
+        ("organisations", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Proposal',
+            name="Proposal",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('state', models.CharField(choices=[('draft', 'Utkast'), ('sent', 'Sendt'), ('answered', 'Besvart'), ('expired', 'Utløpt'), ('withdrawn', 'Trukket tilbake')], default='draft', max_length=20, verbose_name='status')),
-                ('deadline', models.DateField(verbose_name='svarfrist')),
-                ('message', models.TextField(blank=True, verbose_name='melding til kommunen')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='opprettet')),
-                ('sent_at', models.DateTimeField(blank=True, null=True, verbose_name='sendt')),
-                ('answered_at', models.DateTimeField(blank=True, null=True, verbose_name='besvart')),
-                ('closed_at', models.DateTimeField(blank=True, null=True, verbose_name='avsluttet')),
-                ('reminded_at', models.DateTimeField(blank=True, null=True, verbose_name='påminnet')),
-                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='proposals', to='organisations.municipality', verbose_name='kommune')),
-                ('sent_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Utkast"),
+                            ("sent", "Sendt"),
+                            ("answered", "Besvart"),
+                            ("expired", "Utløpt"),
+                            ("withdrawn", "Trukket tilbake"),
+                        ],
+                        default="draft",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                ("deadline", models.DateField(verbose_name="svarfrist")),
+                ("message", models.TextField(blank=True, verbose_name="melding til kommunen")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="opprettet")),
+                ("sent_at", models.DateTimeField(blank=True, null=True, verbose_name="sendt")),
+                (
+                    "answered_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="besvart"),
+                ),
+                (
+                    "closed_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="avsluttet"),
+                ),
+                (
+                    "reminded_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="påminnet"),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="proposals",
+                        to="organisations.municipality",
+                        verbose_name="kommune",
+                    ),
+                ),
+                (
+                    "sent_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'forespørsel',
-                'verbose_name_plural': 'forespørsler',
-                'ordering': ['-id'],
+                "verbose_name": "forespørsel",
+                "verbose_name_plural": "forespørsler",
+                "ordering": ["-id"],
             },
         ),
         migrations.CreateModel(
-            name='ProposedCase',
+            name="ProposedCase",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('answer', models.CharField(choices=[('pending', 'Ikke besvart'), ('accepted', 'Ja'), ('declined', 'Nei'), ('withdrawn', 'Trukket tilbake'), ('expired', 'Ikke besvart innen fristen')], default='pending', max_length=20, verbose_name='svar')),
-                ('decline_reason', models.CharField(blank=True, choices=[('housing', 'Kommunen har ikke egnet bolig'), ('capacity', 'Kommunen har ikke kapasitet nå'), ('special_needs', 'Kommunen kan ikke gi tjenestene personen trenger'), ('family_size', 'Husstanden passer ikke kommunens boliger'), ('other', 'Annen grunn')], max_length=20, verbose_name='begrunnelse')),
-                ('decline_comment', models.TextField(blank=True, verbose_name='utdyping')),
-                ('answered_at', models.DateTimeField(blank=True, null=True, verbose_name='besvart')),
-                ('answered_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='proposals', to='cases.case')),
-                ('proposal', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='proposed_cases', to='distribution.proposal')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "answer",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Ikke besvart"),
+                            ("accepted", "Ja"),
+                            ("declined", "Nei"),
+                            ("withdrawn", "Trukket tilbake"),
+                            ("expired", "Ikke besvart innen fristen"),
+                        ],
+                        default="pending",
+                        max_length=20,
+                        verbose_name="svar",
+                    ),
+                ),
+                (
+                    "decline_reason",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("housing", "Kommunen har ikke egnet bolig"),
+                            ("capacity", "Kommunen har ikke kapasitet nå"),
+                            ("special_needs", "Kommunen kan ikke gi tjenestene personen trenger"),
+                            ("family_size", "Husstanden passer ikke kommunens boliger"),
+                            ("other", "Annen grunn"),
+                        ],
+                        max_length=20,
+                        verbose_name="begrunnelse",
+                    ),
+                ),
+                ("decline_comment", models.TextField(blank=True, verbose_name="utdyping")),
+                (
+                    "answered_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="besvart"),
+                ),
+                (
+                    "answered_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="proposals",
+                        to="cases.case",
+                    ),
+                ),
+                (
+                    "proposal",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="proposed_cases",
+                        to="distribution.proposal",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'foreslått sak',
-                'verbose_name_plural': 'foreslåtte saker',
-                'ordering': ['proposal', 'id'],
+                "verbose_name": "foreslått sak",
+                "verbose_name_plural": "foreslåtte saker",
+                "ordering": ["proposal", "id"],
             },
         ),
         migrations.CreateModel(
-            name='SettlementDecision',
+            name="SettlementDecision",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('decided_on', models.DateField(verbose_name='vedtaksdato')),
-                ('decided_at', models.DateTimeField(auto_now_add=True, verbose_name='fattet')),
-                ('case', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='settlement_decision', to='cases.case')),
-                ('decided_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='settlement_decisions', to='organisations.municipality', verbose_name='bosettingskommune')),
-                ('proposed_case', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='settlement_decision', to='distribution.proposedcase')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("decided_on", models.DateField(verbose_name="vedtaksdato")),
+                ("decided_at", models.DateTimeField(auto_now_add=True, verbose_name="fattet")),
+                (
+                    "case",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="settlement_decision",
+                        to="cases.case",
+                    ),
+                ),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="settlement_decisions",
+                        to="organisations.municipality",
+                        verbose_name="bosettingskommune",
+                    ),
+                ),
+                (
+                    "proposed_case",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="settlement_decision",
+                        to="distribution.proposedcase",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'vedtak om bosettingskommune',
-                'verbose_name_plural': 'vedtak om bosettingskommune',
-                'ordering': ['-decided_on', '-id'],
+                "verbose_name": "vedtak om bosettingskommune",
+                "verbose_name_plural": "vedtak om bosettingskommune",
+                "ordering": ["-decided_on", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='DecisionLetter',
+            name="DecisionLetter",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('recipient', models.CharField(choices=[('household', 'Til husstanden'), ('municipality', 'Til kommunen')], max_length=20, verbose_name='mottaker')),
-                ('file', models.FileField(upload_to='distribution/letters/', verbose_name='brev')),
-                ('sha256', models.CharField(max_length=64)),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='laget')),
-                ('decision', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='letters', to='distribution.settlementdecision')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "recipient",
+                    models.CharField(
+                        choices=[("household", "Til husstanden"), ("municipality", "Til kommunen")],
+                        max_length=20,
+                        verbose_name="mottaker",
+                    ),
+                ),
+                ("file", models.FileField(upload_to="distribution/letters/", verbose_name="brev")),
+                ("sha256", models.CharField(max_length=64)),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="laget")),
+                (
+                    "decision",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="letters",
+                        to="distribution.settlementdecision",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'vedtaksbrev',
-                'verbose_name_plural': 'vedtaksbrev',
-                'ordering': ['decision', 'recipient'],
+                "verbose_name": "vedtaksbrev",
+                "verbose_name_plural": "vedtaksbrev",
+                "ordering": ["decision", "recipient"],
             },
         ),
         migrations.AddIndex(
-            model_name='proposal',
-            index=models.Index(fields=['municipality', 'state', 'deadline'], name='distributio_municip_30d34b_idx'),
+            model_name="proposal",
+            index=models.Index(
+                fields=["municipality", "state", "deadline"], name="distributio_municip_30d34b_idx"
+            ),
         ),
         migrations.AddIndex(
-            model_name='proposal',
-            index=models.Index(fields=['state', 'deadline'], name='distributio_state_82897c_idx'),
+            model_name="proposal",
+            index=models.Index(fields=["state", "deadline"], name="distributio_state_82897c_idx"),
         ),
         migrations.AddConstraint(
-            model_name='proposedcase',
-            constraint=models.UniqueConstraint(condition=models.Q(('answer__in', ['pending', 'accepted'])), fields=('case',), name='one_live_proposal_per_case'),
+            model_name="proposedcase",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("answer__in", ["pending", "accepted"])),
+                fields=("case",),
+                name="one_live_proposal_per_case",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='proposedcase',
-            constraint=models.UniqueConstraint(fields=('proposal', 'case'), name='case_once_per_proposal'),
+            model_name="proposedcase",
+            constraint=models.UniqueConstraint(
+                fields=("proposal", "case"), name="case_once_per_proposal"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='proposedcase',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('answer', 'declined'), _negated=True), models.Q(('decline_reason', ''), _negated=True), _connector='OR'), name='declined_has_reason'),
+            model_name="proposedcase",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("answer", "declined"), _negated=True),
+                    models.Q(("decline_reason", ""), _negated=True),
+                    _connector="OR",
+                ),
+                name="declined_has_reason",
+            ),
         ),
         migrations.AddIndex(
-            model_name='settlementdecision',
-            index=models.Index(fields=['municipality', 'decided_on'], name='distributio_municip_eadd14_idx'),
+            model_name="settlementdecision",
+            index=models.Index(
+                fields=["municipality", "decided_on"], name="distributio_municip_eadd14_idx"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='decisionletter',
-            constraint=models.UniqueConstraint(fields=('decision', 'recipient'), name='one_letter_per_recipient'),
+            model_name="decisionletter",
+            constraint=models.UniqueConstraint(
+                fields=("decision", "recipient"), name="one_letter_per_recipient"
+            ),
         ),
     ]

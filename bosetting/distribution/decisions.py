@@ -1,0 +1,140 @@
+"""IMDi's settlement decisions (vedtak om bosettingskommune) and their letters.
+
+The letters are rendered inside the transaction, so a failure leaves no decision without its
+letters. That takes a fraction of a second per letter: fine for the tens of cases IMDi decides at
+a time, not for thousands in one request.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Exists, OuterRef
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from bosetting.accounts.permissions import Permission
+from bosetting.audit.actions import record_event
+from bosetting.audit.models import EventType
+from bosetting.cases.models import Case, CaseState
+from bosetting.cases.queries import members_of
+from bosetting.cases.transitions import change_case_state
+from bosetting.notifications.actions import notify
+from bosetting.planning.actions import municipal_caseworkers
+
+from .actions import DistributionError, _d, _require
+from .letters import decision_letter
+from .models import DecisionLetter, ProposedCase, SettlementDecision
+
+
+def decide_settlement(
+    *, by: Any, proposed_cases: Iterable[ProposedCase], decided_on: datetime.date
+) -> list[SettlementDecision]:
+    """One decision per accepted case: the case is matched to the municipality that said yes,
+    two letters are stored, and the municipality's caseworkers are told the person file is open."""
+    _require(by, Permission.SETTLEMENT_DECIDE)
+    if decided_on > timezone.localdate():
+        raise DistributionError(_("Vedtaksdatoen kan ikke være frem i tid."), field="decided_on")
+    ids = [proposed.pk for proposed in proposed_cases]
+    if not ids:
+        raise DistributionError(_("Velg minst én sak."), field="cases")
+    decisions: list[SettlementDecision] = []
+    with transaction.atomic():
+        chosen = list(
+            ProposedCase.objects.select_for_update(of=("self",))
+            .filter(pk__in=ids)
+            .annotate(
+                decided=Exists(SettlementDecision.objects.filter(proposed_case=OuterRef("pk")))
+            )
+            .select_related("proposal__municipality")
+            .order_by("pk")
+        )
+        for proposed in chosen:
+            if proposed.answer != ProposedCase.Answer.ACCEPTED or proposed.decided:
+                raise DistributionError(
+                    _("Sak %(case)s har ikke et ja som venter på vedtak.")
+                    % {"case": f"{proposed.case_id:06d}"},
+                    field="cases",
+                )
+        by_municipality: dict[int, list[Case]] = defaultdict(list)
+        for proposed in chosen:
+            municipality = proposed.proposal.municipality
+            case = Case.objects.select_for_update().get(pk=proposed.case_id)
+            case.municipality = municipality
+            change_case_state(
+                by=by, case=case, to=CaseState.MATCHED, reason=_("vedtak om bosettingskommune")
+            )
+            decision = SettlementDecision.objects.create(
+                case=case,
+                proposed_case=proposed,
+                municipality=municipality,
+                decided_on=decided_on,
+                decided_by=by,
+            )
+            members = list(members_of(case))
+            letters = []
+            for recipient in DecisionLetter.Recipient:
+                letter = decision_letter(decision, recipient=recipient, members=members)
+                stored = DecisionLetter(
+                    decision=decision, recipient=recipient, sha256=letter.sha256
+                )
+                stored.file.save(letter.content.name or "vedtak.pdf", letter.content, save=False)
+                stored.save()
+                letters.append(stored)
+            record_event(
+                by=by,
+                event_type=EventType.SETTLEMENT_DECIDED,
+                summary=_("Sak %(case)s: vedtak om bosetting i %(municipality)s fra %(date)s")
+                % {
+                    "case": case.reference,
+                    "municipality": municipality.name,
+                    "date": _d(decided_on),
+                },
+                obj=case,
+                municipality=municipality,
+                details={
+                    "proposal": proposed.proposal_id,
+                    "decided_on": decided_on.isoformat(),
+                    "letters": {letter.recipient: letter.sha256 for letter in letters},
+                },
+            )
+            by_municipality[municipality.pk].append(case)
+            decisions.append(decision)
+        caseworkers = municipal_caseworkers(by_municipality)
+        for municipality_id, cases in by_municipality.items():
+            references = ", ".join(case.reference for case in cases)
+            notify(
+                recipients=caseworkers[municipality_id],
+                subject=_("Vedtak om bosetting: personmappen er åpen"),
+                body=_(
+                    "IMDi har fattet vedtak om bosetting i kommunen for sak %(cases)s. Dere kan nå "
+                    "åpne personmappen og laste ned vedtaksbrevet."
+                )
+                % {"cases": references},
+                url=reverse("cases:case_detail", kwargs={"pk": cases[0].pk})
+                if len(cases) == 1
+                else reverse("distribution:proposal_list"),
+            )
+    return decisions
+
+
+def record_letter_download(*, by: Any, letter: DecisionLetter) -> None:
+    _require(by, Permission.DECISION_LETTER_VIEW, municipality=letter.decision.municipality)
+    with transaction.atomic():
+        record_event(
+            by=by,
+            event_type=EventType.DECISION_LETTER_DOWNLOADED,
+            summary=_("Vedtaksbrev for sak %(case)s lastet ned (%(recipient)s)")
+            % {
+                "case": letter.decision.case.reference,
+                "recipient": letter.get_recipient_display().lower(),
+            },
+            obj=letter.decision.case,
+            municipality=letter.decision.municipality,
+            details={"letter": letter.pk, "sha256": letter.sha256},
+        )

@@ -1,0 +1,288 @@
+"""Reads of proposals, free places and decisions, scoped to the asking user.
+
+IMDi's workers see every proposal; a municipality's caseworkers see their own proposals once
+sent, never drafts. What a municipality sees *of a case* in a proposal is the anonymised summary
+only: the person file opens through `cases_visible_to`, after yes and IMDi's decision.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.db.models import (
+    BooleanField,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models import Case as Conditional
+from django.db.models.functions import Coalesce
+from django.http import Http404
+
+from bosetting.accounts.permissions import Permission, access_state, has_permission
+from bosetting.cases.models import Case, CaseState, Category, Person
+from bosetting.organisations.models import Municipality
+from bosetting.planning.models import MunicipalDecision
+
+from .models import DecisionLetter, Proposal, ProposedCase, SettlementDecision
+
+LIVE_ANSWERS = (ProposedCase.Answer.PENDING, ProposedCase.Answer.ACCEPTED)
+OPEN_STATES = (Proposal.State.DRAFT, Proposal.State.SENT)
+CURRENT_DECISION_STATES = (MunicipalDecision.State.APPROVED, MunicipalDecision.State.ACKNOWLEDGED)
+# Persons who use up a municipality's places: their case is matched or settled there.
+PLACE_USING_STATES = (CaseState.MATCHED, CaseState.SETTLED)
+
+
+def _is_imdi_worker(user: Any) -> bool:
+    return has_permission(user, Permission.PROPOSAL_MANAGE)
+
+
+def proposals_visible_to(user: Any) -> QuerySet[Proposal]:
+    proposals = Proposal.objects.select_related("municipality")
+    if _is_imdi_worker(user):
+        return proposals
+    if has_permission(user, Permission.PROPOSAL_ANSWER):
+        municipality_id = access_state(user).municipality_id
+        if municipality_id is not None:
+            return proposals.filter(municipality_id=municipality_id).exclude(
+                state=Proposal.State.DRAFT
+            )
+    return proposals.none()
+
+
+def get_proposal_for(user: Any, pk: int) -> Proposal:
+    proposal = proposals_visible_to(user).filter(pk=pk).first()
+    if proposal is None:
+        raise Http404
+    return proposal
+
+
+def get_proposed_case_for(user: Any, pk: int) -> ProposedCase:
+    proposed = (
+        ProposedCase.objects.filter(pk=pk, proposal__in=proposals_visible_to(user).values("pk"))
+        .select_related("proposal__municipality", "case")
+        .first()
+    )
+    if proposed is None:
+        raise Http404
+    return proposed
+
+
+def own_proposals(user: Any) -> QuerySet[Proposal]:
+    """The municipality's list: open ones first by deadline, then the rest newest first."""
+    return (
+        proposals_visible_to(user)
+        .annotate(
+            is_open=Conditional(
+                When(state=Proposal.State.SENT, then=Value(0)),
+                default=Value(1),
+                output_field=IntegerField(),
+            ),
+            case_count=Count("proposed_cases"),
+            pending_count=Count("proposed_cases", filter=Q(proposed_cases__answer="pending")),
+        )
+        .order_by("is_open", "deadline", F("sent_at").desc(nulls_last=True))
+    )
+
+
+def proposal_cases(proposal: Proposal) -> list[ProposedCase]:
+    """The proposal's cases with their members, in two queries whatever their number."""
+    return list(
+        ProposedCase.objects.filter(proposal=proposal)
+        .select_related("case", "answered_by", "settlement_decision")
+        .prefetch_related(
+            "settlement_decision__letters",
+            Prefetch(
+                "case__members",
+                queryset=Person.objects.select_related(
+                    "current_assessment", "reception_centre"
+                ).order_by("birth_date", "pk"),
+                to_attr="member_list",
+            ),
+        )
+        .order_by("pk")
+    )
+
+
+def persons_in_proposal(proposal: Proposal) -> int:
+    return Person.objects.filter(
+        case__proposals__proposal=proposal, case__proposals__answer__in=LIVE_ANSWERS
+    ).count()
+
+
+def minors_in_proposal(proposal: Proposal) -> int:
+    return Person.objects.filter(
+        case__proposals__proposal=proposal,
+        case__proposals__answer__in=LIVE_ANSWERS,
+        category=Category.UNACCOMPANIED_MINOR,
+    ).count()
+
+
+def current_decision(municipality: Municipality, year: int) -> MunicipalDecision | None:
+    return (
+        MunicipalDecision.objects.filter(
+            request__municipality=municipality,
+            request__year=year,
+            state__in=CURRENT_DECISION_STATES,
+        )
+        .order_by("-approved_at")
+        .first()
+    )
+
+
+def places_table(year: int) -> QuerySet[Municipality]:
+    """Every municipality with a current decision for `year`, with its places and the persons
+    using them, in one query: approved places minus persons in cases matched (settlement decision
+    in `year`) or settled there. Unaccompanied minors are counted separately."""
+    decision = MunicipalDecision.objects.filter(
+        request__municipality=OuterRef("pk"),
+        request__year=year,
+        state__in=CURRENT_DECISION_STATES,
+    )
+
+    def used(*, minors: bool) -> Coalesce:
+        persons = Person.objects.filter(
+            case__settlement_decision__municipality=OuterRef("pk"),
+            case__settlement_decision__decided_on__year=year,
+            case__state__in=PLACE_USING_STATES,
+        )
+        if minors:
+            persons = persons.filter(category=Category.UNACCOMPANIED_MINOR)
+        count = (
+            persons.order_by()
+            .values("case__settlement_decision__municipality")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        return Coalesce(Subquery(count, output_field=IntegerField()), Value(0))
+
+    return (
+        Municipality.objects.annotate(
+            places=Subquery(decision.values("places")[:1], output_field=IntegerField()),
+            minor_places=Subquery(
+                decision.values("unaccompanied_minors")[:1], output_field=IntegerField()
+            ),
+            takes_minors=Subquery(
+                decision.values("takes_unaccompanied_minors")[:1], output_field=BooleanField()
+            ),
+            used=used(minors=False),
+            minors_used=used(minors=True),
+        )
+        .filter(places__isnull=False)
+        .annotate(
+            free=F("places") - F("used"),
+            minors_free=F("minor_places") - F("minors_used"),
+        )
+        .select_related("county")
+        .order_by("-free", "number")
+    )
+
+
+def free_places(municipality: Municipality, year: int) -> Municipality | None:
+    """The municipality's row of `places_table`, or None without a current decision."""
+    return places_table(year).filter(pk=municipality.pk).first()
+
+
+def work_list(
+    *,
+    category: str = "",
+    household_size: int | None = None,
+    special_need: str = "",
+    wished_county: str = "",
+    wished_municipality: str = "",
+    min_days_waiting: int | None = None,
+    centre: Any = None,
+    today: datetime.date | None = None,
+) -> QuerySet[Case]:
+    """Ready cases not in an open proposal, longest waiting first, members prefetched."""
+    in_live_proposal = ProposedCase.objects.filter(case=OuterRef("pk"), answer__in=LIVE_ANSWERS)
+    cases = Case.objects.filter(state=CaseState.READY).filter(~Exists(in_live_proposal))
+    member = Q()
+    if category:
+        member &= Q(category=category)
+    if special_need:
+        member &= Q(current_assessment__data__special_needs__icontains=special_need)
+    if wished_county:
+        member &= Q(current_assessment__data__wish_counties__icontains=wished_county)
+    if wished_municipality:
+        member &= Q(current_assessment__data__wish_municipalities__icontains=wished_municipality)
+    if centre is not None:
+        member &= Q(reception_centre=centre)
+    if member:
+        cases = cases.filter(Exists(Person.objects.filter(member, case=OuterRef("pk"))))
+    if household_size is not None:
+        sized = (
+            Person.objects.filter(case=OuterRef("pk"))
+            .order_by()
+            .values("case")
+            .annotate(n=Count("pk"))
+            .filter(n=household_size)
+            .values("case")
+        )
+        cases = cases.filter(Exists(sized))
+    if min_days_waiting is not None:
+        today = today or datetime.date.today()
+        latest = today - datetime.timedelta(days=min_days_waiting)
+        cases = cases.filter(state_changed_at__date__lte=latest)
+    return cases.prefetch_related(
+        Prefetch(
+            "members",
+            queryset=Person.objects.select_related("reception_centre", "current_assessment")
+            .defer("current_assessment__health_details")
+            .order_by("relation", "birth_date"),
+            to_attr="member_list",
+        )
+    ).order_by("state_changed_at", "pk")
+
+
+def accepted_undecided() -> QuerySet[ProposedCase]:
+    """Cases a municipality said yes to, still without IMDi's settlement decision."""
+    return (
+        ProposedCase.objects.filter(
+            answer=ProposedCase.Answer.ACCEPTED, case__state=CaseState.PROPOSED
+        )
+        .filter(~Exists(SettlementDecision.objects.filter(proposed_case=OuterRef("pk"))))
+        .select_related("proposal__municipality", "case")
+        .prefetch_related(
+            Prefetch(
+                "case__members",
+                queryset=Person.objects.order_by("relation", "birth_date"),
+                to_attr="member_list",
+            )
+        )
+        .order_by("answered_at", "pk")
+    )
+
+
+def letters_visible_to(user: Any) -> QuerySet[DecisionLetter]:
+    letters = DecisionLetter.objects.select_related("decision__municipality", "decision__case")
+    if not has_permission(user, Permission.DECISION_LETTER_VIEW):
+        return letters.none()
+    state = access_state(user)
+    if _is_imdi_worker(user):
+        return letters
+    if state.municipality_id is not None:
+        return letters.filter(decision__municipality_id=state.municipality_id)
+    return letters.none()
+
+
+def get_letter_for(user: Any, pk: int) -> DecisionLetter:
+    letter = letters_visible_to(user).filter(pk=pk).first()
+    if letter is None:
+        raise Http404
+    return letter
+
+
+def decisions_of_proposal(proposal: Proposal) -> QuerySet[SettlementDecision]:
+    return SettlementDecision.objects.filter(proposed_case__proposal=proposal).prefetch_related(
+        "letters"
+    )

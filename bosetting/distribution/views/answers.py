@@ -1,0 +1,108 @@
+"""The municipality's proposals and its answers, case by case, seeing anonymised summaries only."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from bosetting.accounts.permissions import Permission, access_state, require
+from bosetting.cases.queries import MUNICIPAL_STATES
+
+from .. import actions
+from ..forms import AnswerForm
+from ..models import Proposal, ProposedCase
+from ..queries import get_proposal_for, own_proposals, proposal_cases
+from ..summaries import summary_from_members
+from .common import crumb, own_proposals_crumb
+
+
+def proposal_list(request: HttpRequest) -> HttpResponse:
+    require(request.user, Permission.PROPOSAL_ANSWER)
+    return render(
+        request,
+        "distribution/proposal_list.html",
+        {
+            "proposals": list(own_proposals(request.user)),
+            "breadcrumbs": [crumb(_("Forespørsler"))],
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def answer(request: HttpRequest, pk: int) -> HttpResponse:
+    require(request.user, Permission.PROPOSAL_ANSWER)
+    proposal = get_proposal_for(request.user, pk)
+    require(request.user, Permission.PROPOSAL_ANSWER, municipality=proposal.municipality)
+    posted: tuple[int, AnswerForm] | None = None
+    if request.method == "POST":
+        try:
+            proposed_pk = int(request.POST.get("case", ""))
+        except ValueError:
+            raise Http404 from None
+        proposed = ProposedCase.objects.filter(pk=proposed_pk, proposal=proposal).first()
+        if proposed is None:
+            raise Http404
+        proposed.proposal = proposal
+        form = AnswerForm(request.POST, prefix=f"c{proposed.pk}")
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                actions.answer_case(
+                    by=request.user,
+                    proposed_case=proposed,
+                    accept=data["answer"] == "ja",
+                    reason=data["reason"],
+                    comment=data["comment"],
+                )
+            except actions.DistributionError as error:
+                if error.field in ("reason", "comment"):
+                    form.add_error(error.field, error.message)
+                else:
+                    # Someone else answered first, or the deadline passed: say so plainly.
+                    messages.warning(request, error.message)
+                    return redirect("distribution:answer", pk=proposal.pk)
+            else:
+                messages.success(
+                    request,
+                    _("Svaret på sak %(case)s er lagret.") % {"case": f"{proposed.case_id:06d}"},
+                )
+                return redirect("distribution:answer", pk=proposal.pk)
+        posted = (proposed.pk, form)
+    return _page(request, proposal, posted)
+
+
+def _page(
+    request: HttpRequest, proposal: Proposal, posted: tuple[int, AnswerForm] | None
+) -> HttpResponse:
+    today = timezone.localdate()
+    open_for_answers = proposal.state == Proposal.State.SENT and proposal.deadline >= today
+    user: Any = request.user
+    own = access_state(user).municipality_id
+    items = proposal_cases(proposal)
+    for item in items:
+        item.summary = summary_from_members(item.case, item.case.member_list, today=today)  # type: ignore[attr-defined]
+        if posted is not None and posted[0] == item.pk:
+            item.form = posted[1]  # type: ignore[attr-defined]
+        else:
+            item.form = AnswerForm(prefix=f"c{item.pk}")  # type: ignore[attr-defined]
+        # The person file opens only after yes and IMDi's decision (cases_visible_to).
+        item.file_open = item.case.state in MUNICIPAL_STATES and item.case.municipality_id == own  # type: ignore[attr-defined]
+    pending = sum(1 for item in items if item.answer == ProposedCase.Answer.PENDING)
+    return render(
+        request,
+        "distribution/answer.html",
+        {
+            "proposal": proposal,
+            "items": items,
+            "pending": pending,
+            "open_for_answers": open_for_answers,
+            "breadcrumbs": [own_proposals_crumb(), crumb(proposal.reference)],
+        },
+        status=400 if posted is not None else 200,
+    )
