@@ -21,7 +21,9 @@ def _notify(user, subject="Ny forespørsel", url="/logg/", **kwargs):
 
 def _header_count(html: str) -> str | None:
     match = re.search(
-        r'class="ds-badge" data-color="danger">(\d+)<span class="visually-hidden"> uleste', html
+        r'class="ds-badge" data-color="danger" data-count="(\d+)" aria-hidden="true"></span>'
+        r'<span class="visually-hidden"> \1 uleste',
+        html,
     )
     return match.group(1) if match else None
 
