@@ -49,14 +49,18 @@ def deadline() -> datetime.date:
     return timezone.localdate() + datetime.timedelta(days=7)
 
 
-def sent_proposal(cast: Any, cases: list[Case], municipality: Municipality | None = None) -> Proposal:
+def sent_proposal(
+    cast: Any, cases: list[Case], municipality: Municipality | None = None
+) -> Proposal:
     proposal = actions.create_proposal(
         by=cast.imdi_caseworker,
         municipality=municipality or cast.bergen,
         cases=cases,
         deadline=deadline(),
     )
-    return actions.send_proposal(by=cast.imdi_caseworker, proposal=proposal, confirm_over_capacity=True)
+    return actions.send_proposal(
+        by=cast.imdi_caseworker, proposal=proposal, confirm_over_capacity=True
+    )
 
 
 def proposed(proposal: Proposal, case: Case) -> ProposedCase:
@@ -69,6 +73,8 @@ def accept_and_decide(cast: Any, case: Case, municipality: Municipality | None =
     proposal = sent_proposal(cast, [case], municipality)
     caseworker = cast.oslo_caseworker if municipality == cast.oslo else cast.bergen_caseworker
     item = actions.answer_case(by=caseworker, proposed_case=proposed(proposal, case), accept=True)
-    decide_settlement(by=cast.imdi_caseworker, proposed_cases=[item], decided_on=timezone.localdate())
+    decide_settlement(
+        by=cast.imdi_caseworker, proposed_cases=[item], decided_on=timezone.localdate()
+    )
     case.refresh_from_db()
     return case

@@ -22,9 +22,7 @@ ROUTES: list[Route] = [
         allowed=IMDI_WORKERS,
         allowed_status=200,  # an empty selection is shown again with its error
     ),
-    Route(
-        "distribution:proposal_detail", lambda w: [w.draft.pk], allowed=IMDI_WORKERS
-    ),
+    Route("distribution:proposal_detail", lambda w: [w.draft.pk], allowed=IMDI_WORKERS),
     Route(
         "distribution:proposal_send",
         lambda w: [w.draft.pk],

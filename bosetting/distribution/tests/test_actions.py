@@ -126,7 +126,10 @@ def test_an_unaccompanied_minor_is_refused_to_a_municipality_that_takes_none(cas
     approve_places(cast.oslo, takes_minors=False)
     with pytest.raises(DistributionError) as refused:
         actions.create_proposal(
-            by=cast.imdi_caseworker, municipality=cast.oslo, cases=[minor_case()], deadline=deadline()
+            by=cast.imdi_caseworker,
+            municipality=cast.oslo,
+            cases=[minor_case()],
+            deadline=deadline(),
         )
     assert refused.value.field == "cases"
     assert "enslige mindreårige" in refused.value.message
@@ -135,7 +138,10 @@ def test_an_unaccompanied_minor_is_refused_to_a_municipality_that_takes_none(cas
 def test_an_unaccompanied_minor_is_refused_without_an_approved_decision(cast):
     with pytest.raises(DistributionError, match="enslige mindreårige"):
         actions.create_proposal(
-            by=cast.imdi_caseworker, municipality=cast.stord, cases=[minor_case()], deadline=deadline()
+            by=cast.imdi_caseworker,
+            municipality=cast.stord,
+            cases=[minor_case()],
+            deadline=deadline(),
         )
 
 
@@ -147,7 +153,10 @@ def test_an_unaccompanied_minor_may_go_to_a_municipality_that_takes_minors(cast)
 def test_a_municipal_caseworker_may_not_build_proposals(cast):
     with pytest.raises(AccessDenied):
         actions.create_proposal(
-            by=cast.bergen_caseworker, municipality=cast.bergen, cases=[ready_case()], deadline=deadline()
+            by=cast.bergen_caseworker,
+            municipality=cast.bergen,
+            cases=[ready_case()],
+            deadline=deadline(),
         )
 
 
@@ -170,14 +179,18 @@ def test_withdrawal_needs_a_reason(cast):
     case = ready_case()
     proposal = sent_proposal(cast, [case])
     with pytest.raises(DistributionError) as refused:
-        actions.withdraw_case(by=cast.imdi_caseworker, proposed_case=proposed(proposal, case), reason=" ")
+        actions.withdraw_case(
+            by=cast.imdi_caseworker, proposed_case=proposed(proposal, case), reason=" "
+        )
     assert refused.value.field == "reason"
 
 
 def test_withdrawing_every_case_withdraws_the_proposal(cast):
     case = ready_case()
     proposal = sent_proposal(cast, [case])
-    actions.withdraw_case(by=cast.imdi_caseworker, proposed_case=proposed(proposal, case), reason="Feil")
+    actions.withdraw_case(
+        by=cast.imdi_caseworker, proposed_case=proposed(proposal, case), reason="Feil"
+    )
     proposal.refresh_from_db()
     assert proposal.state == Proposal.State.WITHDRAWN
 
@@ -185,8 +198,12 @@ def test_withdrawing_every_case_withdraws_the_proposal(cast):
 def test_withdrawing_the_last_pending_case_after_answers_makes_the_proposal_answered(cast):
     answered, withdrawn = ready_case(), ready_case()
     proposal = sent_proposal(cast, [answered, withdrawn])
-    actions.answer_case(by=cast.bergen_caseworker, proposed_case=proposed(proposal, answered), accept=True)
-    actions.withdraw_case(by=cast.imdi_caseworker, proposed_case=proposed(proposal, withdrawn), reason="Feil")
+    actions.answer_case(
+        by=cast.bergen_caseworker, proposed_case=proposed(proposal, answered), accept=True
+    )
+    actions.withdraw_case(
+        by=cast.imdi_caseworker, proposed_case=proposed(proposal, withdrawn), reason="Feil"
+    )
     proposal.refresh_from_db()
     assert proposal.state == Proposal.State.ANSWERED
 
@@ -194,15 +211,21 @@ def test_withdrawing_the_last_pending_case_after_answers_makes_the_proposal_answ
 def test_an_answered_case_cannot_be_withdrawn(cast):
     case = ready_case()
     proposal = sent_proposal(cast, [case])
-    actions.answer_case(by=cast.bergen_caseworker, proposed_case=proposed(proposal, case), accept=True)
+    actions.answer_case(
+        by=cast.bergen_caseworker, proposed_case=proposed(proposal, case), accept=True
+    )
     with pytest.raises(DistributionError):
-        actions.withdraw_case(by=cast.imdi_caseworker, proposed_case=proposed(proposal, case), reason="x")
+        actions.withdraw_case(
+            by=cast.imdi_caseworker, proposed_case=proposed(proposal, case), reason="x"
+        )
 
 
 def test_yes_keeps_the_case_proposed_and_no_returns_it_to_ready(cast):
     yes, no = ready_case(), ready_case()
     proposal = sent_proposal(cast, [yes, no])
-    actions.answer_case(by=cast.bergen_caseworker, proposed_case=proposed(proposal, yes), accept=True)
+    actions.answer_case(
+        by=cast.bergen_caseworker, proposed_case=proposed(proposal, yes), accept=True
+    )
     proposal.refresh_from_db()
     assert proposal.state == Proposal.State.SENT  # one still open: answers can be finished later
     actions.answer_case(
@@ -271,4 +294,6 @@ def test_no_answer_after_the_deadline(cast):
         deadline=timezone.localdate() - datetime.timedelta(days=1)
     )
     with pytest.raises(DistributionError, match="Svarfristen"):
-        actions.answer_case(by=cast.bergen_caseworker, proposed_case=proposed(proposal, case), accept=True)
+        actions.answer_case(
+            by=cast.bergen_caseworker, proposed_case=proposed(proposal, case), accept=True
+        )
