@@ -11,12 +11,13 @@ from bosetting.cases import actions as case_actions
 from bosetting.cases.models import Case, Category
 from bosetting.cases.tests.factories import assess_completely, make_case
 from bosetting.organisations.models import Municipality
-from bosetting.planning.models import MunicipalDecision
+from bosetting.planning.models import MunicipalDecision, SettlementRequest
 from bosetting.planning.tests.factories import MunicipalDecisionFactory
 
 from .. import actions
 from ..decisions import decide_settlement
 from ..models import Proposal, ProposedCase
+from ..queries import current_decision
 
 
 def ready_case(*, children: int = 0, **head: Any) -> Case:
@@ -37,6 +38,19 @@ def minor_case() -> Case:
 def approve_places(
     municipality: Municipality, *, places: int = 20, takes_minors: bool = True
 ) -> MunicipalDecision:
+    """The municipality's current decision this year: the existing one, or a new approved one."""
+    year = timezone.localdate().year
+    request = SettlementRequest.objects.filter(year=year, municipality=municipality).first()
+    if request is not None:
+        current = current_decision(municipality, year)
+        if current is not None:
+            return current
+        return MunicipalDecisionFactory(
+            request=request,
+            places=places,
+            takes_unaccompanied_minors=takes_minors,
+            unaccompanied_minors=min(2, places) if takes_minors else 0,
+        )
     return MunicipalDecisionFactory(
         request__municipality=municipality,
         places=places,
