@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import path
 
 from .schema import DocsView, SchemaView
-from .views import clients, endpoints
+from .views import clients, endpoints, settlement
 
 app_name = "api"
 
@@ -20,6 +20,11 @@ urlpatterns = [
         "persons/<int:pk>/",
         login_not_required(endpoints.PersonDetail.as_view()),
         name="person_detail",
+    ),
+    path(
+        "persons/<int:pk>/settlement/",
+        login_not_required(settlement.PersonSettlement.as_view()),
+        name="person_settlement",
     ),
     path(
         "municipalities/",

@@ -14,6 +14,7 @@ from schemathesis.core.result import Ok
 from bosetting.api.scopes import Scope
 from bosetting.cases.tests.factories import make_case
 from bosetting.planning.tests.factories import MunicipalDecisionFactory
+from bosetting.settlement.tests.factories import make_matched_case
 from bosetting.wsgi import application
 
 
@@ -52,11 +53,15 @@ def _generated_requests(operation, headers, statuses):
 @pytest.mark.django_db
 def test_every_response_matches_the_schema(cast, make_api_client):
     client, api = make_api_client(cast.imdi, [Scope.CASES_READ, Scope.FIGURES_READ])
+    _centre_client, centre_api = make_api_client(cast.centre.organisation, [Scope.SETTLEMENT_WRITE])
     cases = [make_case(centre=cast.centre, children=1) for _ in range(3)]
+    resident = make_matched_case(municipality=cast.bergen, centre=cast.centre).members.get()
     MunicipalDecisionFactory(
         request__municipality=cast.bergen, request__year=timezone.localdate().year
     )
-    headers = {"Authorization": f"Bearer {api.token}"}
+    imdi_headers = {"Authorization": f"Bearer {api.token}"}
+    # Registering settlement is a reception centre's (or municipality's) scope, never IMDi's.
+    centre_headers = {"Authorization": f"Bearer {centre_api.token}"}
     schema = schemathesis.openapi.from_wsgi("/api/v1/schema/", application)
     statuses: Counter[tuple[str, int]] = Counter()
     operations = [result.ok() for result in schema.get_all_operations() if isinstance(result, Ok)]
@@ -64,19 +69,29 @@ def test_every_response_matches_the_schema(cast, make_api_client):
         "/api/v1/cases/",
         "/api/v1/cases/{id}/",
         "/api/v1/persons/{id}/",
+        "/api/v1/persons/{id}/settlement/",
         "/api/v1/municipalities/",
     }
     for operation in operations:
+        writes = operation.method.upper() == "POST"
+        headers = centre_headers if writes else imdi_headers
         _generated_requests(operation, headers, statuses)
         # Real rows as well as generated ids: the 200 answers are checked against the schema too.
-        if "{id}" in operation.path:
+        if writes:
+            response = operation.Case(
+                path_parameters={"id": resident.pk},
+                body={"settled_on": timezone.localdate().isoformat()},
+                media_type="application/json",
+            ).call_and_validate(headers=headers)
+            statuses[(operation.path, response.status_code)] += 1
+        elif "{id}" in operation.path:
             pk = cases[0].pk if "cases" in operation.path else cases[0].members.first().pk
             response = operation.Case(path_parameters={"id": pk}).call_and_validate(headers=headers)
             statuses[(operation.path, response.status_code)] += 1
     # Not vacuous: every operation ran, and each answered 200 with data at least once.
     for operation in operations:
-        assert statuses[(operation.path, 200)] > 0, statuses
-    assert sum(statuses.values()) > 4 * 10
+        assert statuses[(operation.path, 200)] + statuses[(operation.path, 201)] > 0, statuses
+    assert sum(statuses.values()) > 5 * 10
     assert all(status < 500 for _path, status in statuses)
     client.refresh_from_db()
     assert client.last_used_at is not None
