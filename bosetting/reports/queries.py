@@ -24,6 +24,7 @@ from django.db.models.functions import Coalesce
 from bosetting.accounts.permissions import Permission, access_state, has_permission, is_imdi
 from bosetting.organisations.models import County
 from bosetting.planning.models import MunicipalDecision, SettlementRequest
+from bosetting.settlement.models import Settlement
 
 CURRENT_DECISION_STATES = [MunicipalDecision.State.APPROVED, MunicipalDecision.State.ACKNOWLEDGED]
 
@@ -41,14 +42,22 @@ def requests_visible_to(user: Any) -> QuerySet[SettlementRequest]:
     return requests.filter(municipality_id=municipality_id)
 
 
-def settled_per_request() -> Value:
-    """Persons settled in the request's municipality in the request's year.
-
-    Always 0 until settlement is registered: the settlement issue replaces this expression with
-    a Subquery counting settled persons (municipality=OuterRef("municipality"),
-    year=OuterRef("year")). It is the one place to change; every table and total sums it.
-    """
-    return Value(0, output_field=IntegerField())
+def settled_per_request() -> Coalesce:
+    """Persons settled in the request's municipality in the request's year: their current
+    settlement's municipality and year match. The one place that says it; every table and total
+    sums it."""
+    settled = (
+        Settlement.objects.filter(
+            is_current=True,
+            municipality=OuterRef("municipality"),
+            settled_on__year=OuterRef("year"),
+        )
+        .order_by()
+        .values("municipality")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return Coalesce(Subquery(settled, output_field=IntegerField()), Value(0))
 
 
 def _with_current_decision(requests: QuerySet[SettlementRequest]) -> QuerySet[SettlementRequest]:

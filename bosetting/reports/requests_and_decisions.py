@@ -60,6 +60,7 @@ def _chart(title: str, rows: Sequence[Figures]) -> Chart:
         series=[
             Series(_("Anmodet"), [row.requested_places for row in rows]),
             Series(_("Vedtatt"), [row.decided_places for row in rows]),
+            Series(_("Bosatt"), [row.settled for row in rows]),
         ],
         value_label=_("Antall flyktninger"),
     )
@@ -102,7 +103,7 @@ def year_report(
         filename = f"{TITLE_BASE} {year}"
         url = reverse("reports:requests_and_decisions")
         links = [f"{url}?{urlencode({'year': year, 'county': row.key})}" for row in rows]
-    chart_title = _("Anmodet og vedtatt antall flyktninger %(year)s, %(where)s") % {
+    chart_title = _("Anmodet, vedtatt og bosatt antall flyktninger %(year)s, %(where)s") % {
         "year": year,
         "where": subtitle,
     }
@@ -133,7 +134,9 @@ def years_report(
     else:
         subtitle = _("Hele landet")
     rows = figures_by_year(requests, county=county)
-    chart_title = _("Anmodet og vedtatt antall flyktninger per år, %(where)s") % {"where": subtitle}
+    chart_title = _("Anmodet, vedtatt og bosatt antall flyktninger per år, %(where)s") % {
+        "where": subtitle
+    }
     return Report(
         title=title,
         subtitle=subtitle,

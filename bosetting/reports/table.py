@@ -118,6 +118,8 @@ def format_cell(kind: Kind, value: Any) -> str:
     """A cell as the page and the PDF show it; an empty cell is an empty string."""
     if value is None or value == "":
         return ""
+    if isinstance(value, str):
+        return value  # a suppressed count ("<5") or a label
     if kind == Kind.INTEGER:
         return format_integer(value)
     if kind == Kind.PERCENT:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import settlement_views, views
 
 app_name = "reports"
 
@@ -24,5 +24,24 @@ urlpatterns = [
         "anmodninger-og-vedtak/over-tid/eksport/<str:file_format>/",
         views.requests_and_decisions_over_years_export,
         name="requests_and_decisions_over_years_export",
+    ),
+]
+
+urlpatterns += [
+    path(
+        "spesialisert-bosetting/",
+        settlement_views.specialised_settlement,
+        name="specialised_settlement",
+    ),
+    path(
+        "spesialisert-bosetting/<str:number>/eksport/<str:file_format>/",
+        settlement_views.specialised_settlement_export,
+        name="specialised_settlement_export",
+    ),
+    path("bosatte/", settlement_views.national_settlement, name="national_settlement"),
+    path(
+        "bosatte/eksport/<str:file_format>/",
+        settlement_views.national_settlement_export,
+        name="national_settlement_export",
     ),
 ]

@@ -35,6 +35,35 @@ ROUTES: list[Route] = [
 ]
 
 
+# The specialised settlement report names persons: IMDi's caseworkers and administrators, and the
+# caseworkers of municipalities with the agreement (Stord has none: 403).
+SPECIALISED_READERS = {"imdi_admin", "imdi_caseworker", "bergen_caseworker", "oslo_caseworker"}
+# National figures, small counts of others suppressed for municipalities.
+NATIONAL_READERS = REPORT_READERS
+
+ROUTES += [
+    Route("reports:specialised_settlement", allowed=SPECIALISED_READERS),
+    *[
+        Route(
+            "reports:specialised_settlement_export",
+            args=lambda world, file_format=file_format: ["4601", file_format],
+            # Oslo's caseworker asks for Bergen's persons: refused (403), Oslo's own is fine.
+            allowed=SPECIALISED_READERS - {"oslo_caseworker"},
+        )
+        for file_format in ("xlsx", "csv")
+    ],
+    Route("reports:national_settlement", allowed=NATIONAL_READERS),
+    *[
+        Route(
+            "reports:national_settlement_export",
+            args=lambda world, file_format=file_format: [file_format],
+            allowed=NATIONAL_READERS,
+        )
+        for file_format in ("xlsx", "csv")
+    ],
+]
+
+
 def extend_world(world: SimpleNamespace) -> None:
     """Add the objects these routes need to `world` (world.cast is the standing cast)."""
     # The report renders its chart and every export only when there are figures.

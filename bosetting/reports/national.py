@@ -1,0 +1,176 @@
+"""The national settlement report: persons settled per county, municipality, month, category,
+age group at settlement or citizenship, counted in the database.
+
+IMDi sees every figure. A municipality's users see the national figures too, but a count of 1–4
+that includes persons settled in other municipalities is shown as "<5", on the page and in every
+export, because so few could identify a person (DOMAIN.md). Counts of only their own
+municipality's persons are shown as they are.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Case as Conditional
+from django.db.models import Count, IntegerField, Q, QuerySet, Value, When
+from django.db.models.functions import TruncMonth
+from django.utils.translation import gettext as _
+
+from bosetting.cases.codes import country_name
+from bosetting.cases.models import Category
+from bosetting.settlement.models import Settlement
+
+from .charts import Series, grouped_bar_chart
+from .period import GROUPINGS
+from .specialised import period_text
+from .table import Cell, Chart, Column, Kind, Report
+
+SUPPRESSED = "<5"
+SUPPRESSION_LIMIT = 5
+CHART_MAX_BARS = 40
+
+# Age at settlement, in whole years: (label, lowest, highest), highest None for "and older".
+AGE_GROUPS: list[tuple[str, int, int | None]] = [
+    ("0–5", 0, 5),
+    ("6–15", 6, 15),
+    ("16–17", 16, 17),
+    ("18–29", 18, 29),
+    ("30–49", 30, 49),
+    ("50–66", 50, 66),
+    ("67+", 67, None),
+]
+
+_MONTHS = [
+    "januar", "februar", "mars", "april", "mai", "juni",
+    "juli", "august", "september", "oktober", "november", "desember",
+]  # fmt: skip
+
+
+def _age_group() -> Conditional:
+    return Conditional(
+        *[
+            When(age_at_settlement__lte=highest, then=Value(index))
+            for index, (_label, _low, highest) in enumerate(AGE_GROUPS)
+            if highest is not None
+        ],
+        default=Value(len(AGE_GROUPS) - 1),
+        output_field=IntegerField(),
+    )
+
+
+@dataclass(frozen=True)
+class Grouping:
+    fields: tuple[str, ...]  # what to GROUP BY (after annotations)
+    label: Callable[[dict[str, Any]], str]
+    annotations: dict[str, Any]
+
+
+GROUPS: dict[str, Grouping] = {
+    "county": Grouping(
+        ("municipality__county__number", "municipality__county__name"),
+        lambda row: f"{row['municipality__county__number']} {row['municipality__county__name']}",
+        {},
+    ),
+    "municipality": Grouping(
+        ("municipality__number", "municipality__name"),
+        lambda row: f"{row['municipality__number']} {row['municipality__name']}",
+        {},
+    ),
+    "month": Grouping(
+        ("month",),
+        lambda row: f"{_MONTHS[row['month'].month - 1]} {row['month'].year}",
+        {"month": TruncMonth("settled_on")},
+    ),
+    "category": Grouping(
+        ("person__category",), lambda row: str(Category(row["person__category"]).label), {}
+    ),
+    "age_group": Grouping(
+        ("age_group",), lambda row: AGE_GROUPS[row["age_group"]][0], {"age_group": _age_group()}
+    ),
+    "citizenship": Grouping(
+        ("person__citizenship",), lambda row: country_name(row["person__citizenship"]), {}
+    ),
+}
+
+
+def settled_in_period(start: datetime.date, end: datetime.date) -> QuerySet[Settlement]:
+    return Settlement.objects.filter(is_current=True, settled_on__range=(start, end))
+
+
+def shown_count(total: int, own: int, *, suppress: bool) -> int | str:
+    """The count as the viewer may see it: "<5" for 1–4 persons who are not all their own."""
+    if suppress and 0 < total < SUPPRESSION_LIMIT and own < total:
+        return SUPPRESSED
+    return total
+
+
+def national_report(
+    *,
+    start: datetime.date,
+    end: datetime.date,
+    group_by: str,
+    own_municipality_id: int | None,
+) -> Report:
+    """`own_municipality_id` None: IMDi, every figure; else the viewer's municipality, whose own
+    persons are never suppressed while small counts including others' are."""
+    grouping = GROUPS[group_by]
+    suppress = own_municipality_id is not None
+    figures: dict[str, Any] = {"total": Count("pk")}
+    if suppress:
+        figures["own"] = Count("pk", filter=Q(municipality_id=own_municipality_id))
+    settlements = settled_in_period(start, end)
+    grouped = (
+        settlements.annotate(**grouping.annotations)
+        .values(*grouping.fields)
+        .annotate(**figures)
+        .order_by(*grouping.fields)
+    )
+    if group_by == "citizenship":
+        grouped = grouped.order_by("-total", "person__citizenship")
+    rows = list(grouped)
+    overall = settlements.aggregate(**figures)
+    heading = str(GROUPINGS[group_by])
+    cells: list[list[Cell]] = [
+        [grouping.label(row), shown_count(row["total"], row.get("own", 0), suppress=suppress)]
+        for row in rows
+    ]
+    totals: list[list[Cell]] = []
+    if rows:
+        totals = [
+            [
+                _("Hele landet"),
+                shown_count(overall["total"] or 0, overall.get("own") or 0, suppress=suppress),
+            ]
+        ]
+    subtitle = _("Per %(grouping)s, %(period)s") % {
+        "grouping": heading.lower(),
+        "period": period_text(start, end),
+    }
+    return Report(
+        title=_("Bosatte i hele landet"),
+        subtitle=subtitle,
+        columns=[Column(heading), Column(_("Bosatt"), Kind.INTEGER)],
+        rows=cells,
+        totals=totals,
+        chart=_chart(subtitle, cells),
+        filename=f"Bosatte {heading} {start:%Y-%m-%d} {end:%Y-%m-%d}",
+    )
+
+
+def _chart(subtitle: str, cells: list[list[Cell]]) -> Chart | None:
+    # Suppressed cells have no number to draw; they stay in the table as "<5".
+    shown = [(str(label), value) for label, value in cells if isinstance(value, int)]
+    if not shown or len(shown) > CHART_MAX_BARS:
+        return None
+    title = _("Bosatte %(subtitle)s") % {"subtitle": subtitle.lower()}
+    if len(shown) < len(cells):
+        title += _(" (tall under 5 for andre kommuner er ikke vist)")
+    return grouped_bar_chart(
+        title=title,
+        categories=[label for label, _value in shown],
+        series=[Series(_("Bosatt"), [value for _label, value in shown])],
+        value_label=_("Antall personer"),
+    )
