@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET
 
 from bosetting.accounts.permissions import access_state
 from bosetting.accounts.queries import current_agreement
+from bosetting.reports.dashboards import dashboard_for
 
 
 @require_GET
@@ -20,6 +21,8 @@ def home(request: HttpRequest) -> HttpResponse:
         {
             "agreement_missing": not state.agreement_in_force,
             "current_agreement": current_agreement() if not state.agreement_in_force else None,
+            # The figures the user's role works with (reports/dashboards.py).
+            **dashboard_for(request.user),
         },
     )
 

@@ -1,0 +1,186 @@
+"""The start page's figures by role, each a few aggregate queries whatever the data's size.
+
+Counts only: no names, so a municipality's reader may see them. Links to personal data are given
+by the view only to those who may open them.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Count, Exists, Min, OuterRef, Q
+from django.utils import timezone
+
+from bosetting.accounts.permissions import Permission, access_state, has_permission, is_imdi
+from bosetting.cases.models import Case, CaseState, Category, Person
+from bosetting.distribution.models import Proposal
+from bosetting.organisations.models import Municipality, Organisation
+from bosetting.planning.models import MunicipalDecision
+from bosetting.settlement.models import Settlement
+
+CURRENT_DECISION = [MunicipalDecision.State.APPROVED, MunicipalDecision.State.ACKNOWLEDGED]
+LIST_LIMIT = 10
+
+
+@dataclass(frozen=True)
+class Places:
+    decided: int | None  # None: no approved decision for the year
+    settled: int
+    awaiting: int  # matched, not yet settled: the places are promised
+
+    @property
+    def in_use(self) -> int:
+        return self.settled + self.awaiting
+
+    @property
+    def left(self) -> int | None:
+        return None if self.decided is None else self.decided - self.in_use
+
+
+@dataclass(frozen=True)
+class MunicipalDashboard:
+    year: int
+    places: Places
+    minors: Places
+    open_proposals: list[Any]  # Proposal with case_count
+    awaiting_persons: int
+    awaiting_cases: int
+    longest_wait_days: int | None
+
+
+@dataclass(frozen=True)
+class ImdiDashboard:
+    year: int
+    pipeline: dict[str, int]  # case state → cases
+    settled_this_year: int
+    overdue_proposals: list[Any]  # Proposal with municipality
+    overdue_count: int
+    without_decision: int
+    municipality_count: int
+
+
+@dataclass(frozen=True)
+class ReceptionDashboard:
+    residents_by_state: list[tuple[str, int]]  # (state label, persons)
+
+
+def _year_start(today: datetime.date) -> datetime.date:
+    return today.replace(month=1, day=1)
+
+
+def municipal_dashboard(municipality_id: int) -> MunicipalDashboard:
+    today = timezone.localdate()
+    year = today.year
+    decision = (
+        MunicipalDecision.objects.filter(
+            request__municipality_id=municipality_id,
+            request__year=year,
+            state__in=CURRENT_DECISION,
+        )
+        .values("places", "unaccompanied_minors")
+        .first()
+    )
+    minor = Q(person__category=Category.UNACCOMPANIED_MINOR)
+    settled = Settlement.objects.filter(
+        is_current=True,
+        municipality_id=municipality_id,
+        settled_on__range=(_year_start(today), today),
+    ).aggregate(persons=Count("pk"), minors=Count("pk", filter=minor))
+    awaiting = (
+        Person.objects.filter(case__municipality_id=municipality_id, case__state=CaseState.MATCHED)
+        .exclude(Exists(Settlement.objects.filter(person=OuterRef("pk"), is_current=True)))
+        .aggregate(
+            persons=Count("pk"),
+            cases=Count("case", distinct=True),
+            minors=Count("pk", filter=Q(category=Category.UNACCOMPANIED_MINOR)),
+            oldest=Min("case__settlement_decision__decided_on"),
+        )
+    )
+    proposals = list(
+        Proposal.objects.filter(municipality_id=municipality_id, state=Proposal.State.SENT)
+        .annotate(case_count=Count("proposed_cases"))
+        .order_by("deadline", "pk")[:LIST_LIMIT]
+    )
+    return MunicipalDashboard(
+        year=year,
+        places=Places(
+            decided=decision["places"] if decision else None,
+            settled=settled["persons"],
+            awaiting=awaiting["persons"],
+        ),
+        minors=Places(
+            decided=decision["unaccompanied_minors"] if decision else None,
+            settled=settled["minors"],
+            awaiting=awaiting["minors"],
+        ),
+        open_proposals=proposals,
+        awaiting_persons=awaiting["persons"],
+        awaiting_cases=awaiting["cases"],
+        longest_wait_days=(today - awaiting["oldest"]).days if awaiting["oldest"] else None,
+    )
+
+
+def imdi_dashboard() -> ImdiDashboard:
+    today = timezone.localdate()
+    counted = [CaseState.READY, CaseState.PROPOSED, CaseState.MATCHED]
+    pipeline = {state.value: 0 for state in counted}
+    for row in Case.objects.filter(state__in=counted).values("state").annotate(n=Count("pk")):
+        pipeline[row["state"]] = row["n"]
+    settled = Settlement.objects.filter(
+        is_current=True, settled_on__range=(_year_start(today), today)
+    ).count()
+    overdue = Proposal.objects.filter(state=Proposal.State.SENT, deadline__lt=today)
+    overdue_list = list(
+        overdue.select_related("municipality").order_by("deadline", "pk")[:LIST_LIMIT]
+    )
+    decided = MunicipalDecision.objects.filter(
+        request__municipality=OuterRef("pk"), request__year=today.year, state__in=CURRENT_DECISION
+    )
+    municipalities = Municipality.objects.aggregate(
+        total=Count("pk"), without=Count("pk", filter=~Q(Exists(decided)))
+    )
+    return ImdiDashboard(
+        year=today.year,
+        pipeline=pipeline,
+        settled_this_year=settled,
+        overdue_proposals=overdue_list,
+        overdue_count=overdue.count() if len(overdue_list) == LIST_LIMIT else len(overdue_list),
+        without_decision=municipalities["without"],
+        municipality_count=municipalities["total"],
+    )
+
+
+def reception_dashboard(organisation_id: int) -> ReceptionDashboard:
+    rows = (
+        Person.objects.filter(reception_centre__organisation_id=organisation_id)
+        .values("case__state")
+        .annotate(n=Count("pk"))
+    )
+    counts = {row["case__state"]: row["n"] for row in rows}
+    return ReceptionDashboard(
+        residents_by_state=[(str(state.label), counts.get(state.value, 0)) for state in CaseState]
+    )
+
+
+def dashboard_for(user: Any) -> dict[str, Any]:
+    """The home page's context: which dashboard the user gets, and what they may open from it."""
+    state = access_state(user)
+    if is_imdi(user):
+        return {"imdi_dashboard": imdi_dashboard()}
+    if (
+        state.organisation_kind == Organisation.Kind.MUNICIPALITY
+        and state.municipality_id is not None
+        and has_permission(user, Permission.REQUEST_VIEW)
+    ):
+        return {
+            "municipal_dashboard": municipal_dashboard(state.municipality_id),
+            "can_register_settlement": has_permission(user, Permission.SETTLEMENT_REGISTER),
+        }
+    if state.organisation_kind == Organisation.Kind.RECEPTION_CENTRE and state.organisation_id:
+        return {
+            "reception_dashboard": reception_dashboard(state.organisation_id),
+            "can_register_settlement": has_permission(user, Permission.SETTLEMENT_REGISTER),
+        }
+    return {}
