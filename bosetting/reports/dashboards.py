@@ -146,7 +146,7 @@ def imdi_dashboard() -> ImdiDashboard:
         pipeline=pipeline,
         settled_this_year=settled,
         overdue_proposals=overdue_list,
-        overdue_count=overdue.count() if len(overdue_list) == LIST_LIMIT else len(overdue_list),
+        overdue_count=overdue.count(),
         without_decision=municipalities["without"],
         municipality_count=municipalities["total"],
     )
