@@ -52,7 +52,7 @@ def test_imdi_reads_the_report_by_county_municipality_and_year(report_data, live
     expect(table.get_by_role("rowheader", name="Vestland")).to_be_visible()
     expect(table.get_by_role("rowheader", name="Hele landet")).to_be_visible()
     expect(
-        page.get_by_role("img", name=f"Anmodet og vedtatt antall flyktninger {YEAR}")
+        page.get_by_role("img", name=f"Anmodet, vedtatt og bosatt antall flyktninger {YEAR}")
     ).to_be_visible()
     save_screenshot(page, "rapport-imdi-fylker")
     check_axe(page)
