@@ -18,7 +18,7 @@ from bosetting.cases.models import Case, CaseState, Category, Person
 from bosetting.organisations.models import Municipality
 
 from . import actions
-from .decisions import decide_settlement
+from .actions import decide_settlement
 from .models import Proposal, ProposedCase
 
 

@@ -15,7 +15,7 @@ from bosetting.planning.models import MunicipalDecision, SettlementRequest
 from bosetting.planning.tests.factories import MunicipalDecisionFactory
 
 from .. import actions
-from ..decisions import decide_settlement
+from ..actions import decide_settlement
 from ..models import Proposal, ProposedCase
 from ..queries import current_decision
 

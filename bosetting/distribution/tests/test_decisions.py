@@ -19,8 +19,7 @@ from bosetting.cases.queries import cases_visible_to
 from bosetting.notifications.models import Notification
 
 from .. import actions
-from ..actions import DistributionError
-from ..decisions import decide_settlement
+from ..actions import DistributionError, decide_settlement
 from ..models import DecisionLetter, Proposal, ProposedCase, SettlementDecision
 from ..queries import free_places
 from .helpers import accept_and_decide, approve_places, proposed, ready_case, sent_proposal

@@ -10,8 +10,7 @@ from django.views.decorators.http import require_http_methods
 
 from bosetting.accounts.permissions import Permission, require
 
-from ..actions import DistributionError
-from ..decisions import decide_settlement, record_letter_download
+from ..actions import DistributionError, decide_settlement, record_letter_download
 from ..forms import DecideForm
 from ..queries import accepted_undecided, get_letter_for
 from .common import crumb, work_list_crumb

@@ -1,0 +1,33 @@
+"""Every write to proposals, answers and settlement decisions. Each action checks the transition,
+changes rows and audits in one transaction; the other side (municipality or IMDi) is notified
+from inside it. One module per part of the process; import them from here."""
+
+from .answers import answer_case
+from .common import DistributionError, answer_url, proposal_url
+from .deadlines import expire_due_proposals, send_due_reminders
+from .decisions import decide_settlement, record_letter_download
+from .proposals import (
+    add_cases,
+    capacity_warning,
+    create_proposal,
+    remove_case,
+    send_proposal,
+    withdraw_case,
+)
+
+__all__ = [
+    "DistributionError",
+    "add_cases",
+    "answer_case",
+    "answer_url",
+    "capacity_warning",
+    "create_proposal",
+    "decide_settlement",
+    "expire_due_proposals",
+    "proposal_url",
+    "record_letter_download",
+    "remove_case",
+    "send_due_reminders",
+    "send_proposal",
+    "withdraw_case",
+]

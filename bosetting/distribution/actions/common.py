@@ -1,0 +1,98 @@
+"""What the distribution actions share: the refusal, the permission check, the links, and
+the rule that closes a proposal when no case waits for an answer."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from bosetting.accounts.permissions import AccessDenied, Permission, denial_reason
+from bosetting.audit.actions import record_event
+from bosetting.audit.models import EventType
+from bosetting.cases.models import Case, CaseState
+from bosetting.cases.transitions import change_case_state
+from bosetting.notifications.actions import notify
+from bosetting.organisations.models import Municipality
+from bosetting.planning.actions import imdi_caseworkers
+
+from ..models import Proposal, ProposedCase
+
+
+class DistributionError(ValueError):
+    """A refused change, with a message the user is shown, and the form field it concerns if any."""
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+def _require(by: Any, permission: Permission, municipality: Municipality | None = None) -> None:
+    """`by=None` is the system itself (the expiry command, demo data), which may do anything."""
+    if by is None:
+        return
+    reason = denial_reason(by, permission, municipality=municipality)
+    if reason is not None:
+        raise AccessDenied(reason)
+
+
+def _d(value: datetime.date) -> str:
+    return date_format(value, "d.m.Y")
+
+
+def _user_label(user: Any) -> str:
+    if user is None:
+        return _("systemet")
+    return user.get_full_name() or user.username
+
+
+def proposal_url(proposal: Proposal) -> str:
+    return reverse("distribution:proposal_detail", kwargs={"pk": proposal.pk})
+
+
+def answer_url(proposal: Proposal) -> str:
+    return reverse("distribution:answer", kwargs={"pk": proposal.pk})
+
+
+def _case_to_ready(by: Any, case: Case, reason: str) -> None:
+    case.municipality = None
+    change_case_state(by=by, case=case, to=CaseState.READY, reason=reason)
+
+
+def _close_if_done(by: Any, proposal: Proposal) -> None:
+    """Answered when no case waits for an answer; withdrawn when IMDi withdrew every case."""
+    answers = set(ProposedCase.objects.filter(proposal=proposal).values_list("answer", flat=True))
+    if ProposedCase.Answer.PENDING in answers:
+        return
+    now = timezone.now()
+    if answers == {ProposedCase.Answer.WITHDRAWN}:
+        proposal.state = Proposal.State.WITHDRAWN
+        proposal.closed_at = now
+        proposal.save(update_fields=["state", "closed_at"])
+        return
+    proposal.state = Proposal.State.ANSWERED
+    proposal.answered_at = proposal.closed_at = now
+    proposal.save(update_fields=["state", "answered_at", "closed_at"])
+    record_event(
+        by=by,
+        event_type=EventType.PROPOSAL_ANSWERED,
+        summary=_("%(proposal)s fra %(municipality)s er besvart")
+        % {"proposal": proposal.reference, "municipality": proposal.municipality.name},
+        obj=proposal,
+        municipality=proposal.municipality,
+        details={"accepted_any": ProposedCase.Answer.ACCEPTED in answers},
+    )
+    notify(
+        recipients=imdi_caseworkers(),
+        subject=_("%(municipality)s har svart på %(proposal)s")
+        % {"municipality": proposal.municipality.name, "proposal": proposal.reference},
+        body=_(
+            "Alle sakene i forespørselen er besvart. Saker med ja venter på vedtak om bosettingskommune."
+        ),
+        url=proposal_url(proposal),
+    )
