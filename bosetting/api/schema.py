@@ -22,7 +22,7 @@ class BearerTokenScheme(OpenApiAuthenticationExtension):
 
 
 # The schema and its docs describe shapes, never data: public, so a reception centre's supplier
-# can build against them without a login to Bosetting (docs/adr/0005-api-clients.md).
+# can build against them without a login to Bosetting (docs/adr/0008-api-clients-act-as-service-users.md).
 class SchemaView(SpectacularAPIView):
     authentication_classes: list[Any] = []
     permission_classes = [AllowAny]
