@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 from django.core import mail
 from django.urls import reverse
@@ -310,3 +312,27 @@ def test_imdi_proposal_page_query_count_is_constant(
 WORK_LIST_QUERIES = 18
 ANSWER_PAGE_QUERIES = 12
 IMDI_PROPOSAL_PAGE_QUERIES = 13
+
+
+def test_stord_without_agreement_is_told_why_it_cannot_answer(cast, client_for):
+    response = client_for(cast.stord_caseworker).get(reverse("distribution:proposal_list"))
+    assert response.status_code == 403
+    assert "databehandleravtale" in response.content.decode()
+
+
+def test_bergens_list_shows_open_proposals_first_by_deadline(cast, client_for):
+    later = sent_proposal(cast, [ready_case()])
+    Proposal.objects.filter(pk=later.pk).update(deadline=deadline() + datetime.timedelta(days=3))
+    sooner = sent_proposal(cast, [ready_case()])
+    closed_case = ready_case()
+    closed = sent_proposal(cast, [closed_case])
+    actions.answer_case(
+        by=cast.bergen_caseworker, proposed_case=proposed(closed, closed_case), accept=True
+    )
+    html = (
+        client_for(cast.bergen_caseworker)
+        .get(reverse("distribution:proposal_list"))
+        .content.decode()
+    )
+    positions = [html.index(p.reference) for p in (sooner, later, closed)]
+    assert positions == sorted(positions)
