@@ -1,5 +1,6 @@
 """The national settlement report: persons settled per county, municipality, month, category,
-age group at settlement or citizenship, counted in the database.
+age group at settlement or citizenship, counted in the database. Category, citizenship and age
+are those registered with the settlement (settlement.models.Settlement).
 
 IMDi sees every figure. A municipality's users see the national figures too, but a count of 1–4
 that includes persons settled in other municipalities is shown as "<5", on the page and in every
@@ -14,9 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Case as Conditional
-from django.db.models import Count, IntegerField, Q, QuerySet, Value, When
-from django.db.models.functions import TruncMonth
+from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from bosetting.cases.codes import country_name
@@ -49,49 +48,60 @@ _MONTHS = [
 ]  # fmt: skip
 
 
-def _age_group() -> Conditional:
-    return Conditional(
-        *[
-            When(age_at_settlement__lte=highest, then=Value(index))
-            for index, (_label, _low, highest) in enumerate(AGE_GROUPS)
-            if highest is not None
-        ],
-        default=Value(len(AGE_GROUPS) - 1),
-        output_field=IntegerField(),
-    )
+def _age_group_of(age: int) -> tuple[int, str]:
+    for index, (label, _low, highest) in enumerate(AGE_GROUPS):
+        if highest is None or age <= highest:
+            return index, label
+    raise AssertionError("the last group has no upper bound")
+
+
+_CATEGORY_ORDER = {value: index for index, value in enumerate(Category.values)}
 
 
 @dataclass(frozen=True)
 class Grouping:
-    fields: tuple[str, ...]  # what to GROUP BY (after annotations)
-    label: Callable[[dict[str, Any]], str]
-    annotations: dict[str, Any]
+    """The database counts per `fields`; `key` folds those rows into the report's rows as
+    (sort key, label). Months and age groups are counted per day and per year of age, plain
+    columns, and folded here: SQLite would otherwise call a Python function for every row."""
+
+    fields: tuple[str, ...]
+    key: Callable[[dict[str, Any]], tuple[Any, str]]
 
 
 GROUPS: dict[str, Grouping] = {
     "county": Grouping(
         ("municipality__county__number", "municipality__county__name"),
-        lambda row: f"{row['municipality__county__number']} {row['municipality__county__name']}",
-        {},
+        lambda row: (
+            row["municipality__county__number"],
+            f"{row['municipality__county__number']} {row['municipality__county__name']}",
+        ),
     ),
     "municipality": Grouping(
         ("municipality__number", "municipality__name"),
-        lambda row: f"{row['municipality__number']} {row['municipality__name']}",
-        {},
+        lambda row: (
+            row["municipality__number"],
+            f"{row['municipality__number']} {row['municipality__name']}",
+        ),
     ),
     "month": Grouping(
-        ("month",),
-        lambda row: f"{_MONTHS[row['month'].month - 1]} {row['month'].year}",
-        {"month": TruncMonth("settled_on")},
+        ("settled_on",),
+        lambda row: (
+            (row["settled_on"].year, row["settled_on"].month),
+            f"{_MONTHS[row['settled_on'].month - 1]} {row['settled_on'].year}",
+        ),
     ),
     "category": Grouping(
-        ("person__category",), lambda row: str(Category(row["person__category"]).label), {}
+        ("category",),
+        lambda row: (
+            _CATEGORY_ORDER.get(row["category"], 99),
+            str(Category(row["category"]).label),
+        ),
     ),
     "age_group": Grouping(
-        ("age_group",), lambda row: AGE_GROUPS[row["age_group"]][0], {"age_group": _age_group()}
+        ("age_at_settlement",), lambda row: _age_group_of(row["age_at_settlement"])
     ),
     "citizenship": Grouping(
-        ("person__citizenship",), lambda row: country_name(row["person__citizenship"]), {}
+        ("citizenship",), lambda row: (row["citizenship"], country_name(row["citizenship"]))
     ),
 }
 
@@ -121,30 +131,31 @@ def national_report(
     figures: dict[str, Any] = {"total": Count("pk")}
     if suppress:
         figures["own"] = Count("pk", filter=Q(municipality_id=own_municipality_id))
-    settlements = settled_in_period(start, end)
     grouped = (
-        settlements.annotate(**grouping.annotations)
+        settled_in_period(start, end)
         .values(*grouping.fields)
         .annotate(**figures)
-        .order_by(*grouping.fields)
+        .order_by()  # the rows are folded and sorted below; an ORDER BY would only cost
     )
+    folded: dict[Any, list[Any]] = {}
+    for row in grouped:
+        sort_key, label = grouping.key(row)
+        entry = folded.setdefault(sort_key, [label, 0, 0])
+        entry[1] += row["total"]
+        entry[2] += row.get("own", 0)
+    ordered = sorted(folded.items())
     if group_by == "citizenship":
-        grouped = grouped.order_by("-total", "person__citizenship")
-    rows = list(grouped)
-    overall = settlements.aggregate(**figures)
+        ordered.sort(key=lambda item: -item[1][1])  # most common first; stable for ties
     heading = str(GROUPINGS[group_by])
     cells: list[list[Cell]] = [
-        [grouping.label(row), shown_count(row["total"], row.get("own", 0), suppress=suppress)]
-        for row in rows
+        [label, shown_count(total, own, suppress=suppress)] for _key, (label, total, own) in ordered
     ]
     totals: list[list[Cell]] = []
-    if rows:
-        totals = [
-            [
-                _("Hele landet"),
-                shown_count(overall["total"] or 0, overall.get("own") or 0, suppress=suppress),
-            ]
-        ]
+    if ordered:
+        # Every settlement is in exactly one row, so the rows add up to the total.
+        total = sum(entry[1] for _key, entry in ordered)
+        own = sum(entry[2] for _key, entry in ordered)
+        totals = [[_("Hele landet"), shown_count(total, own, suppress=suppress)]]
     subtitle = _("Per %(grouping)s, %(period)s") % {
         "grouping": heading.lower(),
         "period": period_text(start, end),

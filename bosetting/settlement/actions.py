@@ -147,6 +147,8 @@ def register_settlement(
                 municipality=decision.municipality,
                 settled_on=settled_on,
                 age_at_settlement=age_on(person.birth_date, settled_on),
+                category=person.category,
+                citizenship=person.citizenship,
                 source=source or source_for(by),
                 registered_at=now,
                 registered_by=by,
