@@ -6,6 +6,8 @@ from collections import Counter
 import pytest
 import schemathesis
 from django.core.management import call_command
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.test import Client
 from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
@@ -50,7 +52,20 @@ def _generated_requests(operation, headers, statuses):
     check()
 
 
+@pytest.fixture
+def connection_kept_between_requests():
+    """Schemathesis calls the WSGI app directly, so Django's request signals would close the
+    database connection after each call, and with it the test's transaction (PostgreSQL). Django's
+    own test client disconnects the same handler for the same reason."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 @pytest.mark.django_db
+@pytest.mark.usefixtures("connection_kept_between_requests")
 def test_every_response_matches_the_schema(cast, make_api_client):
     client, api = make_api_client(cast.imdi, [Scope.CASES_READ, Scope.FIGURES_READ])
     _centre_client, centre_api = make_api_client(cast.centre.organisation, [Scope.SETTLEMENT_WRITE])
