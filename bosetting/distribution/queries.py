@@ -27,6 +27,7 @@ from django.db.models import (
 from django.db.models import Case as Conditional
 from django.db.models.functions import Coalesce
 from django.http import Http404
+from django.utils import timezone
 
 from bosetting.accounts.permissions import Permission, access_state, has_permission
 from bosetting.cases.models import Case, CaseState, Category, Person
@@ -90,7 +91,12 @@ def own_proposals(user: Any) -> QuerySet[Proposal]:
             case_count=Count("proposed_cases"),
             pending_count=Count("proposed_cases", filter=Q(proposed_cases__answer="pending")),
         )
-        .order_by("is_open", "deadline", F("sent_at").desc(nulls_last=True))
+        # Open ones by deadline, then the closed ones newest first.
+        .order_by(
+            "is_open",
+            Conditional(When(state=Proposal.State.SENT, then=F("deadline"))).asc(nulls_last=True),
+            F("sent_at").desc(nulls_last=True),
+        )
     )
 
 
@@ -230,7 +236,7 @@ def work_list(
         )
         cases = cases.filter(Exists(sized))
     if min_days_waiting is not None:
-        today = today or datetime.date.today()
+        today = today or timezone.localdate()
         latest = today - datetime.timedelta(days=min_days_waiting)
         cases = cases.filter(state_changed_at__date__lte=latest)
     return cases.prefetch_related(

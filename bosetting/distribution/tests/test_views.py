@@ -9,6 +9,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
+from bosetting.audit.models import AuditEvent, EventType
 from bosetting.cases.models import CaseState, Person
 from bosetting.core.testing import close_response
 from bosetting.notifications.models import Notification
@@ -226,6 +227,9 @@ def test_after_the_decision_bergen_opens_the_file_and_downloads_the_letter(cast,
     assert response.status_code == 200
     assert b"".join(response.streaming_content).startswith(b"%PDF")
     close_response(response)
+    assert AuditEvent.objects.filter(
+        event_type=EventType.DECISION_LETTER_DOWNLOADED, actor=cast.bergen_caseworker
+    ).exists()
     assert client.get(reverse("cases:case_detail", args=[case.pk])).status_code == 200
 
 
