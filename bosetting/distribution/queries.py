@@ -109,9 +109,10 @@ def proposal_cases(proposal: Proposal) -> list[ProposedCase]:
             "settlement_decision__letters",
             Prefetch(
                 "case__members",
-                queryset=Person.objects.select_related(
-                    "current_assessment", "reception_centre"
-                ).order_by("birth_date", "pk"),
+                # Health details stay unread: reading them is an audited action of its own.
+                queryset=Person.objects.select_related("current_assessment", "reception_centre")
+                .defer("current_assessment__health_details")
+                .order_by("birth_date", "pk"),
                 to_attr="member_list",
             ),
         )

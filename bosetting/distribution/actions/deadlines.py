@@ -22,7 +22,10 @@ def send_due_reminders(*, today: datetime.date) -> int:
     """Remind each sent proposal's municipality once, the day before its deadline."""
     count = 0
     due = Proposal.objects.filter(
-        state=Proposal.State.SENT, deadline=today + datetime.timedelta(days=1), reminded_at=None
+        state=Proposal.State.SENT,
+        # Tomorrow's deadlines; today's too, should yesterday's run have been missed.
+        deadline__range=(today, today + datetime.timedelta(days=1)),
+        reminded_at=None,
     ).select_related("municipality")
     for proposal in due:
         with transaction.atomic():
@@ -46,8 +49,8 @@ def send_due_reminders(*, today: datetime.date) -> int:
                 recipients=municipal_caseworkers([proposal.municipality_id])[
                     proposal.municipality_id
                 ],
-                subject=_("Påminnelse: svarfrist for %(proposal)s er i morgen")
-                % {"proposal": proposal.reference},
+                subject=_("Påminnelse: svarfrist for %(proposal)s er %(deadline)s")
+                % {"proposal": proposal.reference, "deadline": _d(proposal.deadline)},
                 body=_("%(count)s saker venter på svar innen %(deadline)s.")
                 % {"count": pending, "deadline": _d(proposal.deadline)},
                 url=answer_url(proposal),
