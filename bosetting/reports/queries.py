@@ -50,7 +50,7 @@ def settled_per_request() -> Coalesce:
         Settlement.objects.filter(
             is_current=True,
             municipality=OuterRef("municipality"),
-            settled_on__year=OuterRef("year"),
+            settled_year=OuterRef("year"),
         )
         .order_by()
         .values("municipality")

@@ -146,6 +146,7 @@ def register_settlement(
                 person=person,
                 municipality=decision.municipality,
                 settled_on=settled_on,
+                settled_year=settled_on.year,
                 age_at_settlement=age_on(person.birth_date, settled_on),
                 category=person.category,
                 citizenship=person.citizenship,

@@ -100,6 +100,7 @@ def _prepare(progress: Callable[[str], None]) -> None:
                         person_id=person_id,
                         municipality_id=municipality_of[case_id],
                         settled_on=settled_on,
+                        settled_year=settled_on.year,
                         age_at_settlement=age_on(birth_date, settled_on),
                         category=category,
                         citizenship=citizenship,
@@ -138,6 +139,11 @@ def benchmarks(progress: Callable[[str], None]) -> list[Benchmark]:
         Benchmark(
             "Bosatte i hele landet, ti år per aldersgruppe (IMDi)",
             lambda: imdi.get(national, {"from_date": ten_years, "group_by": "age_group"}),
+            NATIONAL_GOAL_MS,
+        ),
+        Benchmark(
+            "Bosatte i hele landet, ti år per statsborgerskap (IMDi)",
+            lambda: imdi.get(national, {"from_date": ten_years, "group_by": "citizenship"}),
             NATIONAL_GOAL_MS,
         ),
         Benchmark(

@@ -29,6 +29,10 @@ class Settlement(models.Model):
         verbose_name=_("bosettingskommune"),
     )
     settled_on = models.DateField(_("bosettingsdato"))
+    # settled_on's year: "Anmodninger og vedtak" counts per municipality and year for every
+    # request, and an equality on a column is answered from the index where a year extracted
+    # per row is not.
+    settled_year = models.PositiveSmallIntegerField(_("bosettingsår"))
     # Whole years on settled_on, kept here because reports group by it and SQLite and
     # PostgreSQL have no common way to compute an age; birth date and date are fixed per row.
     age_at_settlement = models.PositiveSmallIntegerField(_("alder ved bosetting"))
@@ -82,6 +86,11 @@ class Settlement(models.Model):
                 fields=["municipality", "settled_on"],
                 condition=Q(is_current=True),
                 name="settlement_current_muni_idx",
+            ),
+            models.Index(
+                fields=["municipality", "settled_year"],
+                condition=Q(is_current=True),
+                name="settlement_current_year_idx",
             ),
         ]
 
