@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -264,8 +265,9 @@ def send_due_reminders(*, today: datetime.date, days: int) -> int:
             .filter(
                 state=CaseState.MATCHED,
                 settlement_decision__decided_on__lte=today - datetime.timedelta(days=days),
-                settlement_reminder__isnull=True,
             )
+            # Exists, not a join: PostgreSQL cannot lock the nullable side of an outer join.
+            .exclude(Exists(SettlementReminder.objects.filter(case=OuterRef("pk"))))
             .order_by("municipality_id", "pk")
         )
         if not due:
