@@ -34,3 +34,6 @@ class DocsView(SpectacularSwaggerSplitView):
     permission_classes = [AllowAny]
     throttle_classes: list[Any] = []
     url_name = "api:schema"
+    template_name = (
+        "api/swagger_ui.html"  # lang="nb" and contrast fixes; the init script stays external
+    )

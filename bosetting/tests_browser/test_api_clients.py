@@ -68,7 +68,9 @@ def test_imdi_admin_creates_a_client_sees_the_token_once_and_revokes_it(
     assert ApiClient.objects.get().revoked_at is not None
     assert _status_with(token) == 401
 
-    # The docs are Swagger UI as shipped (served from our static files). It is not checked with
-    # axe: its own markup nests buttons and its method badges lack contrast (docs/api.md).
+    # The docs: Swagger UI from our own static files, with our contrast fixes and lang="nb".
     page.goto(f"{live_server.url}/api/v1/docs/")
     expect(page.get_by_text("Bosetting – integrasjons-API").first).to_be_visible()
+    check_axe(page)
+    # An opened operation is left unchecked: Swagger UI's parameter selects have no label and its
+    # examples are not keyboard-scrollable, which no stylesheet can mend (docs/api.md).
