@@ -29,6 +29,8 @@ NAVIGATION = [
     NavItem(_("Anmodninger og vedtak"), "planning:overview", Permission.PLANNING_OVERVIEW_VIEW),
     NavItem(_("Anmodninger og vedtak"), "planning:request_list", Permission.REQUEST_VIEW),
     NavItem(_("Saker"), "cases:case_list", Permission.CASE_VIEW),
+    NavItem(_("Fordeling"), "distribution:work_list", Permission.PROPOSAL_MANAGE),
+    NavItem(_("Forespørsler"), "distribution:proposal_list", Permission.PROPOSAL_ANSWER),
     NavItem(_("Rapporter"), "reports:requests_and_decisions", Permission.REQUESTS_REPORT_VIEW),
     NavItem(
         _("Kommuner og avtaler"),

@@ -20,6 +20,7 @@ def _labels(user) -> list[str]:
                 "home",
                 "planning:overview",
                 "cases:case_list",
+                "distribution:work_list",
                 "reports:requests_and_decisions",
                 "organisations:municipality_list",
                 "organisations:reception_centre_list",
@@ -42,6 +43,7 @@ def _labels(user) -> list[str]:
             [
                 "home",
                 "planning:request_list",
+                "distribution:proposal_list",
                 "reports:requests_and_decisions",
                 "organisations:own_agreement",
                 "audit:event_list",
