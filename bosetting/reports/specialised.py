@@ -8,6 +8,7 @@ import datetime
 from typing import Any
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from bosetting.cases.models import Category, Relation
 from bosetting.organisations.models import Municipality
@@ -53,7 +54,11 @@ def specialised_report(
     rows = settled_in(municipality, start, end)
     return Report(
         title=_("Spesialisert bosettingsrapport"),
-        subtitle=_("%(municipality)s, %(period)s, %(count)s personer")
+        subtitle=ngettext(
+            "%(municipality)s, %(period)s, %(count)s person",
+            "%(municipality)s, %(period)s, %(count)s personer",
+            len(rows),
+        )
         % {
             "municipality": f"{municipality.number} {municipality.name}",
             "period": period_text(start, end),

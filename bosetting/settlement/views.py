@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from bosetting.accounts.permissions import Permission, require
 
@@ -64,7 +65,11 @@ def register_case(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(
                 request,
-                _("Bosettingen er registrert for %(count)s personer.")
+                ngettext(
+                    "Bosettingen er registrert for %(count)s person.",
+                    "Bosettingen er registrert for %(count)s personer.",
+                    len(settlements),
+                )
                 % {"count": len(settlements)},
             )
             return redirect("settlement:pending")

@@ -33,6 +33,7 @@ def test_bergen_registers_a_settlement_and_finds_it_in_the_reports(
     )
     page = log_in_as(cast.bergen_caseworker)
     expect(page.get_by_role("heading", name="Søkt ut, ikke bosatt")).to_be_visible()
+    save_screenshot(page, "forside-kommune")
     check_axe(page)
 
     page.get_by_role("link", name="Registrer bosetting").first.click()
@@ -51,7 +52,7 @@ def test_bergen_registers_a_settlement_and_finds_it_in_the_reports(
 
     page.get_by_label("Bosettingsdato").fill(_date(decided))
     page.get_by_role("button", name="Registrer bosetting").click()
-    expect(page.get_by_text("Bosettingen er registrert for 1 personer.")).to_be_visible()
+    expect(page.get_by_text("Bosettingen er registrert for 1 person.")).to_be_visible()
     expect(page.get_by_text("Ingen personer venter på bosettingsdato.")).to_be_visible()
     check_axe(page)
 
