@@ -38,6 +38,7 @@ def municipal_admins(municipality_id: int) -> QuerySet[User]:
     return User.objects.filter(
         organisation__municipality__pk=municipality_id,
         is_active=True,
+        api_client__isnull=True,  # a service user is no one to notify or count
         roles__role=Role.MUNICIPAL_ADMIN,
     )
 
@@ -48,6 +49,7 @@ def municipal_caseworkers(municipality_ids: Iterable[int]) -> dict[int, list[Use
     users = User.objects.filter(
         organisation__municipality__in=list(municipality_ids),
         is_active=True,
+        api_client__isnull=True,  # a service user is no one to notify or count
         roles__role=Role.MUNICIPAL_CASEWORKER,
     ).select_related("organisation__municipality")
     for user in users.distinct():
@@ -60,6 +62,7 @@ def imdi_caseworkers() -> list[User]:
         User.objects.filter(
             organisation__kind=Organisation.Kind.IMDI,
             is_active=True,
+            api_client__isnull=True,  # a service user is no one to notify or count
             roles__role=Role.IMDI_CASEWORKER,
         ).distinct()
     )
@@ -69,7 +72,12 @@ def users_visible_to(user: User) -> QuerySet[User]:
     """Users the asking user may administer: IMDi administrators see all, others their own organisation."""
     if not has_permission(user, Permission.USER_MANAGE):
         return User.objects.none()
-    users = User.objects.select_related("organisation").prefetch_related("roles")
+    # API clients' service users are managed with their client (bosetting.api), not here.
+    users = (
+        User.objects.filter(api_client__isnull=True)
+        .select_related("organisation")
+        .prefetch_related("roles")
+    )
     state = access_state(user)
     if state.organisation_kind == "imdi":
         return users.exclude(organisation=None)
