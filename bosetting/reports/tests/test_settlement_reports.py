@@ -234,8 +234,15 @@ def test_suppression_holds_in_the_exports(national_world: Any, client_for: Any) 
     sheet = openpyxl.load_workbook(io.BytesIO(_content(client.get(url)))).active
     assert sheet is not None
     assert ("4601 Bergen", "<5") in list(sheet.iter_rows(values_only=True))
+    url = reverse("reports:national_settlement_export", args=["pdf"]) + params
+    reader = pypdf.PdfReader(io.BytesIO(_content(client.get(url))))
+    text = "".join(page.extract_text() for page in reader.pages)
+    assert "4601 Bergen" in text and "<5" in text and "Bosatte i hele landet" in text
     page = client.get(NATIONAL + params).content.decode()
     assert "&lt;5" in page and "vises som «&lt;5»" in page
+    exported = AuditEvent.objects.filter(event_type=EventType.REPORT_EXPORTED)
+    assert {event.details["format"] for event in exported} == {"csv", "xlsx", "pdf"}
+    assert all(event.municipality == national_world.oslo for event in exported)
 
 
 def test_reader_of_a_municipality_sees_the_national_report(
