@@ -105,7 +105,7 @@ def register_settlement(
     acting user (None for the system: imports); `source` defaults from the user's organisation
     (the API passes Source.API). A case whose persons are then all settled becomes settled.
     """
-    persons = list(persons)
+    persons = list({person.pk: person for person in persons}.values())
     if not persons:
         raise SettlementError(_("Velg minst én person."), field="persons")
     reason = reason.strip()
