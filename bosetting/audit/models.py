@@ -78,6 +78,8 @@ class EventType(models.TextChoices):
     # Integration API.
     API_CLIENT_CREATED = "api_client_created", _("API-klient opprettet")
     API_CLIENT_REVOKED = "api_client_revoked", _("API-klient tilbakekalt")
+    # Transfer from the old system.
+    LEGACY_IMPORTED = "legacy_imported", _("Data overført fra det gamle systemet")
 
 
 class AuditEventQuerySet(models.QuerySet["AuditEvent"]):

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "bosetting.settlement",
     "bosetting.api",
     "bosetting.reports",
+    "bosetting.legacy",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,128 @@
+"""Writing one file's records: create what is new, update what differs, leave the rest, in bulk.
+
+A record is found again by its old id (LegacyReference) or, the first time, by its natural key
+(e-mail, DUF number, year and municipality). Only the fields in `values` are compared and
+updated; `create_values` are set once (a registration time, an unusable password).
+See docs/adr/0009-legacy-import-writes-in-bulk.md for why this bypasses the actions.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+
+from .models import LegacyReference
+from .progress import Progress
+
+BATCH = 2_000
+
+T = TypeVar("T")
+
+
+@dataclass
+class Item:
+    legacy_id: str
+    values: dict[str, Any]
+    create_values: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Counts:
+    created: int = 0
+    changed: int = 0
+    unchanged: int = 0
+
+
+@dataclass
+class Synced:
+    pks: dict[str, int]  # legacy id -> primary key here
+    created: set[str]
+    counts: Counts
+
+
+def chunks(items: Sequence[T], size: int = BATCH) -> Iterator[Sequence[T]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def sync(
+    *,
+    entity: str,
+    model: type[models.Model],
+    items: list[Item],
+    natural: dict[str, int] | None = None,
+    now: datetime.datetime,
+    progress: Progress,
+    label: str,
+) -> Synced:
+    natural = natural or {}
+    references = dict(
+        LegacyReference.objects.filter(entity=entity).values_list("legacy_id", "object_id")
+    )
+    wanted = {
+        item.legacy_id: references.get(item.legacy_id) or natural.get(item.legacy_id)
+        for item in items
+    }
+    known_pks = [pk for pk in wanted.values() if pk]
+    existing: dict[int, models.Model] = {}
+    for pk_chunk in chunks(known_pks):
+        existing.update(model._default_manager.in_bulk(list(pk_chunk)))
+    # A reference to a row deleted since the last run points nowhere: the row is made again.
+    stale = [legacy_id for legacy_id, pk in references.items() if pk not in existing]
+    LegacyReference.objects.filter(entity=entity, legacy_id__in=stale).delete()
+
+    counts = Counts()
+    new: list[tuple[str, models.Model]] = []
+    changed: list[models.Model] = []
+    changed_fields: set[str] = set()
+    pks: dict[str, int] = {}
+    progress.start(label, len(items))
+    for item in items:
+        progress.step()
+        obj = existing.get(wanted[item.legacy_id] or 0)
+        if obj is None:
+            new.append((item.legacy_id, model(**item.values, **item.create_values)))
+            continue
+        pks[item.legacy_id] = obj.pk
+        differing = [name for name, value in item.values.items() if getattr(obj, name) != value]
+        if differing:
+            for name in differing:
+                setattr(obj, name, item.values[name])
+            changed.append(obj)
+            changed_fields.update(differing)
+            counts.changed += 1
+        else:
+            counts.unchanged += 1
+    progress.done()
+
+    for chunk in chunks([obj for _legacy_id, obj in new]):
+        model._default_manager.bulk_create(list(chunk))
+    for legacy_id, obj in new:
+        pks[legacy_id] = obj.pk
+    counts.created = len(new)
+    if changed:
+        model._default_manager.bulk_update(changed, sorted(changed_fields), batch_size=BATCH)
+
+    content_type = ContentType.objects.get_for_model(model)
+    unreferenced = [
+        legacy_id for legacy_id in pks if legacy_id not in references or legacy_id in stale
+    ]
+    LegacyReference.objects.bulk_create(
+        [
+            LegacyReference(
+                entity=entity,
+                legacy_id=legacy_id,
+                content_type=content_type,
+                object_id=pks[legacy_id],
+                imported_at=now,
+            )
+            for legacy_id in unreferenced
+        ],
+        batch_size=BATCH,
+    )
+    return Synced(pks=pks, created={legacy_id for legacy_id, _obj in new}, counts=counts)

@@ -1,0 +1,161 @@
+"""The example data set imports, a re-run changes nothing, and a dry run writes nothing."""
+
+from __future__ import annotations
+
+import io
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+from django.core.management import call_command
+
+from bosetting.accounts.models import User
+from bosetting.audit.models import AuditEvent, EventType
+from bosetting.cases.models import Case, CaseState, Person
+from bosetting.distribution.models import Proposal, ProposedCase, SettlementDecision
+from bosetting.legacy.models import LegacyReference
+from bosetting.legacy.samples import EXAMPLE_DIR
+from bosetting.planning.models import MunicipalDecision, SettlementRequest
+from bosetting.settlement.models import Settlement, Source
+
+from .counting import row_counts
+
+pytestmark = pytest.mark.django_db
+
+
+def run(*args: Any) -> str:
+    out = io.StringIO()
+    call_command("import_legacy", str(EXAMPLE_DIR), *args, stdout=out, stderr=io.StringIO())
+    return out.getvalue()
+
+
+def case_of(duf: str) -> Case:
+    case = Person.objects.get(duf_number=duf).case
+    assert case is not None
+    return case
+
+
+def test_example_set_imports_every_file(cast: SimpleNamespace) -> None:
+    output = run()
+
+    assert "Overføringen er lagret." in output
+    assert User.objects.filter(email__endswith=".example").count() == 7
+    assert SettlementRequest.objects.count() == 6
+    assert MunicipalDecision.objects.count() == 4
+    assert Case.objects.count() == 8
+    assert Person.objects.count() == 20
+    assert Proposal.objects.count() == 7
+    assert ProposedCase.objects.count() == 7
+    assert SettlementDecision.objects.count() == 4
+    assert Settlement.objects.count() == 6
+    assert LegacyReference.objects.count() == 7 + 6 + 4 + 8 + 20 + 21 + 7 + 7 + 4 + 6
+
+
+def test_example_set_puts_cases_in_the_states_their_facts_say(cast: SimpleNamespace) -> None:
+    run()
+
+    assert case_of("202400000001").state == CaseState.SETTLED
+    assert case_of("202400000001").municipality == cast.bergen
+    assert case_of("202400000005").state == CaseState.MATCHED
+    assert case_of("202400000005").municipality == cast.oslo
+    assert case_of("202400000007").state == CaseState.SETTLED  # after Stord said no
+    assert case_of("202400000008").state == CaseState.PROPOSED
+    assert case_of("202400000011").state == CaseState.READY
+    assert case_of("202400000014").state == CaseState.BEING_ASSESSED  # no Norwegian level
+    assert case_of("202400000016").state == CaseState.MATCHED  # one of three settled
+    assert case_of("202400000019").state == CaseState.READY  # the proposal expired
+
+
+def test_example_set_keeps_the_facts_of_each_row(cast: SimpleNamespace) -> None:
+    run()
+
+    head = Person.objects.get(duf_number="202400000001")
+    assert head.full_name == "Yonas Tesfay"
+    assert head.languages == ["tir", "ara"]
+    assert head.current_assessment is not None
+    assert head.current_assessment.number == 2
+    assert head.assessments.count() == 2
+    with_consent = Person.objects.get(duf_number="202400000002").current_assessment
+    assert with_consent is not None and with_consent.health_consent
+    assert "diabetes" in with_consent.health_details
+    settlement = Settlement.objects.get(person=head)
+    assert (settlement.municipality, settlement.source) == (cast.bergen, Source.IMPORT)
+    assert settlement.settled_year == 2025 and settlement.age_at_settlement == 39
+    request = SettlementRequest.objects.get(year=2025, municipality=cast.bergen)
+    assert request.state == SettlementRequest.State.ACKNOWLEDGED
+    assert request.decisions.get().places == 120
+    stord = SettlementRequest.objects.get(year=2025, municipality=cast.stord)
+    assert stord.state == SettlementRequest.State.DECIDED
+    declined = ProposedCase.objects.get(proposal__municipality=cast.stord, answer="declined")
+    assert declined.decline_reason == ProposedCase.DeclineReason.HOUSING
+
+
+def test_imported_users_cannot_log_in_before_they_set_a_password(cast: SimpleNamespace) -> None:
+    run()
+
+    user = User.objects.get(email="bjorn.dal@bergen.example")
+    assert not user.has_usable_password()
+    assert user.organisation == cast.bergen.organisation
+    assert user.role_set == {"municipal_admin", "municipal_caseworker"}
+    assert user.first_name == "Bjørn"
+
+
+def test_re_import_changes_nothing(cast: SimpleNamespace) -> None:
+    run()
+    before = row_counts()
+
+    output = run()
+
+    assert "Alt var allerede overført" in output
+    assert row_counts(exclude_audit=True) == {
+        k: v for k, v in before.items() if k != "audit.auditevent"
+    }
+    for line in output.splitlines()[1:12]:  # every file and the sum: nothing created or changed
+        assert line.split()[1:3] == ["0", "0"], line
+
+
+def test_re_import_finds_persons_by_duf_number_and_updates_changed_fields(
+    cast: SimpleNamespace, tmp_path: Any
+) -> None:
+    run()
+    Person.objects.filter(duf_number="202400000001").update(given_names="Feil")
+    LegacyReference.objects.filter(entity="personer").delete()  # only the natural key is left
+
+    output = run()
+
+    assert Person.objects.get(duf_number="202400000001").given_names == "Yonas"
+    persons_line = next(line for line in output.splitlines() if line.startswith("personer.csv"))
+    assert persons_line.split()[1:] == ["0", "1", "19"]
+    assert Person.objects.count() == 20
+
+
+def test_dry_run_writes_nothing_and_counts_what_a_run_would_create(
+    cast: SimpleNamespace,
+) -> None:
+    before = row_counts()
+
+    output = run("--dry-run")
+
+    assert row_counts() == before
+    assert "Tørrkjøring: ingenting er lagret." in output
+    persons_line = next(line for line in output.splitlines() if line.startswith("personer.csv"))
+    assert persons_line.split()[1:] == ["20", "0", "0"]
+
+
+def test_each_import_writes_one_audit_event_with_the_files_hashes(
+    cast: SimpleNamespace,
+) -> None:
+    run("--utfort-av", cast.imdi_admin.email)
+    run()
+
+    events = list(AuditEvent.objects.filter(event_type=EventType.LEGACY_IMPORTED).order_by("id"))
+    assert len(events) == 2
+    first, second = events
+    assert first.actor == cast.imdi_admin
+    assert second.actor is None and second.actor_label.startswith("import_legacy (")
+    assert len(first.details["files"]) == 10
+    assert all(len(digest) == 64 for digest in first.details["files"].values())
+    assert first.details["counts"]["personer"] == {"created": 20, "changed": 0, "unchanged": 0}
+    assert second.details["counts"]["personer"] == {"created": 0, "changed": 0, "unchanged": 20}
+    # The bulk write records the import, not one event per row.
+    assert AuditEvent.objects.filter(event_type=EventType.PERSON_REGISTERED).count() == 0
