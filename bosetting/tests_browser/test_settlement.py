@@ -75,3 +75,39 @@ def test_bergen_registers_a_settlement_and_finds_it_in_the_reports(
     expect(page.get_by_role("img", name="Bosatte per kommune")).to_be_visible()
     save_screenshot(page, "nasjonal-rapport")
     check_axe(page)
+
+
+def test_imdi_dashboard_and_reports_pass_axe(cast: Any, live_server: Any, log_in_as: Any) -> None:
+    from bosetting.cases.models import Person
+    from bosetting.settlement.actions import register_settlement
+
+    today = timezone.localdate()
+    case = make_matched_case(
+        municipality=cast.bergen, decided_on=today - datetime.timedelta(days=2), children=1
+    )
+    register_settlement(by=None, persons=Person.objects.filter(case=case), settled_on=today)
+    page = log_in_as(cast.imdi_caseworker)
+    expect(page.get_by_role("heading", name="Saker i arbeid")).to_be_visible()
+    save_screenshot(page, "forside-imdi")
+    check_axe(page)
+
+    page.goto(f"{live_server.url}/rapporter/spesialisert-bosetting/")
+    expect(page.get_by_text("Velg kommune og periode for å se rapporten.")).to_be_visible()
+    check_axe(page)
+    page.get_by_label("Kommune").select_option("4601")
+    page.get_by_role("button", name="Vis rapport").click()
+    expect(page.get_by_role("table")).to_contain_text("Barn0 Haddad")
+    check_axe(page)
+
+    page.goto(f"{live_server.url}/rapporter/bosatte/")
+    page.get_by_label("Fordelt på").select_option("age_group")
+    page.get_by_label("Fra dato").fill("31.12.2026")
+    page.get_by_label("Til dato").fill("01.01.2026")
+    page.get_by_role("button", name="Vis rapport").click()
+    expect(page.get_by_role("alert")).to_contain_text("kan ikke være før fra-datoen")
+    check_axe(page)
+    page.get_by_label("Fra dato").fill("")
+    page.get_by_label("Til dato").fill("")
+    page.get_by_role("button", name="Vis rapport").click()
+    expect(page.get_by_role("row", name="30–49")).to_contain_text("1")
+    check_axe(page)
