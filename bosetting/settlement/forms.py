@@ -23,7 +23,13 @@ class RegisterForm(forms.Form):
         label=_("Hvem er bosatt?"),
         queryset=Person.objects.none(),
         widget=forms.CheckboxSelectMultiple,
-        error_messages={"required": _("Velg minst én person.")},
+        error_messages={
+            "required": _("Velg minst én person."),
+            # The list is of persons still waiting: one registered meanwhile is no longer in it.
+            "invalid_choice": _(
+                "En av personene er allerede registrert bosatt. Last siden på nytt og prøv igjen."
+            ),
+        },
     )
     settled_on = date_field(_("Bosettingsdato"))
 

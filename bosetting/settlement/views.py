@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -23,6 +24,12 @@ from .queries import (
 )
 
 PAGE_SIZE = 100
+
+
+def _add_error(form: Form, error: actions.SettlementError) -> None:
+    # A rule may name a field this form lacks (a correction's reason, on the registration form
+    # submitted twice): the message then heads the form.
+    form.add_error(error.field if error.field in form.fields else None, error.message)
 
 
 def _list_crumb() -> dict[str, str | None]:
@@ -61,7 +68,7 @@ def register_case(request: HttpRequest, pk: int) -> HttpResponse:
                 settled_on=form.cleaned_data["settled_on"],
             )
         except actions.SettlementError as error:
-            form.add_error(error.field, error.message)
+            _add_error(form, error)
         else:
             messages.success(
                 request,
@@ -107,7 +114,7 @@ def correct(request: HttpRequest, pk: int) -> HttpResponse:
                 )
                 messages.success(request, _("Bosettingsdatoen er rettet."))
         except actions.SettlementError as error:
-            form.add_error(error.field, error.message)
+            _add_error(form, error)
         else:
             return redirect("settlement:pending")
     return render(

@@ -118,3 +118,19 @@ def test_reception_staff_see_only_their_residents(cast: Any, client_for: Any) ->
     make_matched_case(municipality=cast.bergen, given_names="Privat")
     text = client_for(cast.reception_staff).get(reverse("settlement:pending")).content.decode()
     assert "Nadia" in text and "Privat" not in text
+
+
+def test_registering_twice_says_so_instead_of_failing(cast: Any, client_for: Any) -> None:
+    case = make_matched_case(municipality=cast.bergen, children=1)
+    first, second = Person.objects.filter(case=case).order_by("pk")
+    client = client_for(cast.bergen_caseworker)
+    url = reverse("settlement:register_case", args=[case.pk])
+    page = client.get(url)  # both are waiting when the form is shown
+    assert page.status_code == 200
+    register_settlement(by=None, persons=[first], settled_on=timezone.localdate())
+    response = client.post(
+        url, {"persons": [first.pk, second.pk], "settled_on": _date(timezone.localdate())}
+    )
+    assert response.status_code == 200
+    assert "allerede registrert bosatt" in response.content.decode()
+    assert not Settlement.objects.filter(person=second).exists()
