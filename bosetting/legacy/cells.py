@@ -135,13 +135,14 @@ class Cells:
                 return ""
         return value
 
-    def reference(self, column: str, known: Collection[str], target: str) -> str:
-        """The gammel_id of a row in another file (`target`), which must be in the set."""
+    def reference(self, column: str, known: Collection[str] | None, target: str) -> str:
+        """The gammel_id of a row in another file (`target`), which must be in the set.
+        `known` is None when that file could not be read: then any id is taken as it is."""
         value = self.row.values[column]
         if not value:
             self.problem(column, _("Feltet må fylles ut."))
             return ""
-        if value not in known:
+        if known is not None and value not in known:
             self.problem(
                 column,
                 _("Finner ingen rad med gammel_id «%(value)s» i %(file)s.")

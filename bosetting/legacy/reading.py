@@ -42,20 +42,26 @@ class Files:
     rows: dict[str, list[Row]]  # by entity
     sha256: dict[str, str]  # by file name: what the audit event records
     problems: list[Problem]
+    # Files that could not be read at all: references into them cannot be checked, and saying
+    # that every one is missing would bury the one problem that matters.
+    unreadable: set[str]
 
 
 def read_directory(directory: Path, *, progress: Progress) -> Files:
-    files = Files(rows={}, sha256={}, problems=[])
+    files = Files(rows={}, sha256={}, problems=[], unreadable=set())
     for spec in FILES:
-        files.rows[spec.entity] = _read_file(directory / spec.filename, spec, files, progress)
+        rows = _read_file(directory / spec.filename, spec, files, progress)
+        if rows is None:
+            files.unreadable.add(spec.entity)
+        files.rows[spec.entity] = rows or []
     return files
 
 
-def _read_file(path: Path, spec: FileSpec, files: Files, progress: Progress) -> list[Row]:
+def _read_file(path: Path, spec: FileSpec, files: Files, progress: Progress) -> list[Row] | None:
     name = spec.filename
     if not path.is_file():
         files.problems.append(Problem(name, 0, "", _("Filen mangler i mappen.")))
-        return []
+        return None
     raw = path.read_bytes()
     files.sha256[name] = hashlib.sha256(raw).hexdigest()
     try:
@@ -74,12 +80,12 @@ def _read_file(path: Path, spec: FileSpec, files: Files, progress: Progress) -> 
                 % {"byte": error.start + 1},
             )
         )
-        return []
+        return None
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=DELIMITER)
     header = next(reader, None)
     if header is None:
         files.problems.append(Problem(name, 1, "", _("Filen er tom; overskriftsraden mangler.")))
-        return []
+        return None
     header = [column.strip() for column in header]
     header_ok = True
     for column in spec.required:
@@ -94,7 +100,7 @@ def _read_file(path: Path, spec: FileSpec, files: Files, progress: Progress) -> 
         header_ok = False
         files.problems.append(Problem(name, 1, "", _("En kolonne står to ganger.")))
     if not header_ok:
-        return []
+        return None
     rows: list[Row] = []
     total = text.count("\n")
     progress.start(_("Leser %(file)s") % {"file": name}, total)

@@ -30,7 +30,9 @@ from .distribution import (
 from .planning import check_decisions, check_requests, check_users
 
 
-def ids(files: Files, entity: str) -> set[str]:
+def ids(files: Files, entity: str) -> set[str] | None:
+    if entity in files.unreadable:
+        return None
     return {row.values["gammel_id"] for row in files.rows[entity] if row.values["gammel_id"]}
 
 
@@ -38,6 +40,7 @@ def check_all(files: Files, context: Context) -> tuple[Dataset, list[Problem]]:
     problems = list(files.problems)
     rows = files.rows
     data = Dataset()
+    context.users_unreadable = USERS.entity in files.unreadable
     data.users = check_users(rows[USERS.entity], context, problems)
     data.requests = check_requests(rows[REQUESTS.entity], context, problems)
     data.decisions = check_decisions(
@@ -50,18 +53,34 @@ def check_all(files: Files, context: Context) -> tuple[Dataset, list[Problem]]:
     )
     data.proposals = check_proposals(rows[PROPOSALS.entity], context, problems)
     data.proposed_cases = check_proposed_cases(
-        rows[PROPOSED_CASES.entity], data.proposals, ids(files, CASES.entity), context, problems
+        rows[PROPOSED_CASES.entity],
+        data.proposals,
+        ids(files, PROPOSALS.entity),
+        ids(files, CASES.entity),
+        context,
+        problems,
     )
     data.settlement_decisions = check_settlement_decisions(
-        rows[SETTLEMENT_DECISIONS.entity], data.proposed_cases, context, problems
+        rows[SETTLEMENT_DECISIONS.entity],
+        data.proposed_cases,
+        ids(files, PROPOSED_CASES.entity),
+        context,
+        problems,
     )
     case_of_proposed = {proposed.legacy_id: proposed.case for proposed in data.proposed_cases}
-    decided_on_by_case: dict[str, datetime.date] = {
+    decided_on_by_case: dict[str, datetime.date] | None = {
         case_of_proposed[decision.proposed_case]: decision.decided_on
         for decision in data.settlement_decisions
     }
+    if files.unreadable & {PROPOSALS.entity, PROPOSED_CASES.entity, SETTLEMENT_DECISIONS.entity}:
+        decided_on_by_case = None  # whether a settled person's case was decided is unknown
     data.settlements = check_settlements(
-        rows[SETTLEMENTS.entity], data.persons, decided_on_by_case, context, problems
+        rows[SETTLEMENTS.entity],
+        data.persons,
+        ids(files, PERSONS.entity),
+        decided_on_by_case,
+        context,
+        problems,
     )
     order = {spec.filename: index for index, spec in enumerate(FILES)}
     return data, sorted(

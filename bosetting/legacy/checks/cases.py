@@ -37,7 +37,7 @@ def check_cases(rows: list[Row], context: Context, problems: list[Problem]) -> l
 
 
 def check_persons(
-    rows: list[Row], case_ids: set[str], context: Context, problems: list[Problem]
+    rows: list[Row], case_ids: set[str] | None, context: Context, problems: list[Problem]
 ) -> list[PersonRecord]:
     unique_ids(rows, problems)
     records = []
@@ -110,7 +110,7 @@ def check_persons(
     duplicates(national_ids, problems, "fodselsnummer")
     duplicates(heads, problems, "relasjon")
     with_head = {case for _row, case in heads}
-    for case in sorted(case_ids - with_head):
+    for case in sorted((case_ids or set()) - with_head):
         problems.append(
             Problem(
                 CASES.filename, 0, "", _("Saken «%(case)s» har ingen hovedperson.") % {"case": case}
@@ -126,7 +126,7 @@ def _form_range(name: str) -> tuple[int, int]:
 
 
 def check_assessments(
-    rows: list[Row], person_ids: set[str], context: Context, problems: list[Problem]
+    rows: list[Row], person_ids: set[str] | None, context: Context, problems: list[Problem]
 ) -> list[AssessmentRecord]:
     unique_ids(rows, problems)
     records = []

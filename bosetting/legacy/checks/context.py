@@ -29,6 +29,7 @@ class Context:
     users: dict[str, str]
     existing_users: dict[str, int]  # e-mail -> organisation id
     national_ids: dict[str, str]  # national id -> DUF number, of the persons already here
+    users_unreadable: bool = False  # brukere.csv could not be read: user references go unchecked
 
     @classmethod
     def load(cls) -> Context:
@@ -75,6 +76,8 @@ class Context:
         if not email:
             return ""
         if email not in self.users:
+            if self.users_unreadable:
+                return email
             cells.problem(
                 column,
                 _("Finner ingen bruker med e-post «%(value)s» i brukere.csv eller i systemet.")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from bosetting.distribution.models import Proposal, ProposedCase
@@ -65,7 +66,8 @@ def check_proposals(
 def check_proposed_cases(
     rows: list[Row],
     proposals: list[ProposalRecord],
-    case_ids: set[str],
+    proposal_ids: set[str] | None,
+    case_ids: set[str] | None,
     context: Context,
     problems: list[Problem],
 ) -> list[ProposedCaseRecord]:
@@ -75,7 +77,7 @@ def check_proposed_cases(
     pairs, live = [], []
     for row in rows:
         cells = Cells(row, problems)
-        proposal_id = cells.reference("foresporsel", by_id, PROPOSALS.filename)
+        proposal_id = cells.reference("foresporsel", proposal_ids, PROPOSALS.filename)
         case = cells.reference("sak", case_ids, CASES.filename)
         answer = cells.mapped("svar", ANSWERS)
         reason = cells.choice(
@@ -126,6 +128,7 @@ def check_proposed_cases(
 def check_settlement_decisions(
     rows: list[Row],
     proposed_cases: list[ProposedCaseRecord],
+    proposed_ids: set[str] | None,
     context: Context,
     problems: list[Problem],
 ) -> list[SettlementDecisionRecord]:
@@ -135,7 +138,7 @@ def check_settlement_decisions(
     keys = []
     for row in rows:
         cells = Cells(row, problems)
-        proposed_id = cells.reference("foresporsel_sak", by_id, PROPOSED_CASES.filename)
+        proposed_id = cells.reference("foresporsel_sak", proposed_ids, PROPOSED_CASES.filename)
         keys.append((row, proposed_id))
         decided_on = cells.date("vedtaksdato")
         cells.not_future("vedtaksdato", decided_on, context.today)
@@ -164,7 +167,8 @@ def check_settlement_decisions(
 def check_settlements(
     rows: list[Row],
     persons: list[PersonRecord],
-    decided_on_by_case: dict[str, datetime.date],
+    person_ids: set[str] | None,
+    decided_on_by_case: dict[str, datetime.date] | None,
     context: Context,
     problems: list[Problem],
 ) -> list[SettlementRecord]:
@@ -174,12 +178,12 @@ def check_settlements(
     keys = []
     for row in rows:
         cells = Cells(row, problems)
-        person_id = cells.reference("person", by_id, PERSONS.filename)
+        person_id = cells.reference("person", person_ids, PERSONS.filename)
         keys.append((row, person_id))
         settled_on = cells.date("bosettingsdato")
         cells.not_future("bosettingsdato", settled_on, context.today)
         person = by_id.get(person_id)
-        if person is None or settled_on is None:
+        if person is None or settled_on is None or decided_on_by_case is None:
             continue
         decided_on = decided_on_by_case.get(person.case)
         if decided_on is None:
@@ -192,7 +196,7 @@ def check_settlements(
             cells.problem(
                 "bosettingsdato",
                 _("Bosettingsdatoen kan ikke være før vedtaket om bosettingskommune (%(date)s).")
-                % {"date": decided_on},
+                % {"date": date_format(decided_on, "d.m.Y")},
             )
         if person.birth_date and settled_on < person.birth_date:
             cells.problem("bosettingsdato", _("Bosettingsdatoen er før fødselsdatoen."))

@@ -120,7 +120,7 @@ def check_requests(
 
 
 def check_decisions(
-    rows: list[Row], request_ids: set[str], context: Context, problems: list[Problem]
+    rows: list[Row], request_ids: set[str] | None, context: Context, problems: list[Problem]
 ) -> list[DecisionRecord]:
     unique_ids(rows, problems)
     records = []
