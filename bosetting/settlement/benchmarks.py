@@ -17,6 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
 
@@ -163,16 +164,28 @@ def benchmarks(progress: Callable[[str], None]) -> list[Benchmark]:
                 lambda: reader.get(national, {"from_date": ten_years, "group_by": "municipality"}),
                 NATIONAL_GOAL_MS,
             ),
+        ]
+    # The specialised report where it is longest: the municipality that settled the most.
+    largest = (
+        Settlement.objects.filter(is_current=True)
+        .values("municipality__number")
+        .annotate(count=Count("pk"))
+        .order_by("-count")
+        .first()
+    )
+    if largest is not None:
+        number = largest["municipality__number"]
+        result += [
             Benchmark(
-                "Spesialisert bosettingsrapport, Bergen i år (IMDi)",
-                lambda: imdi.get(specialised, {"municipality": "4601", "from_date": year_start}),
+                f"Spesialisert bosettingsrapport, største kommune ({number}) i år (IMDi)",
+                lambda: imdi.get(specialised, {"municipality": number, "from_date": year_start}),
                 GOAL_MS,
             ),
             Benchmark(
-                "Spesialisert bosettingsrapport, Bergen ti år, XLSX (IMDi)",
+                f"Spesialisert bosettingsrapport, største kommune ({number}) i år, XLSX (IMDi)",
                 lambda: imdi.get(
-                    reverse("reports:specialised_settlement_export", args=["4601", "xlsx"]),
-                    {"from_date": ten_years},
+                    reverse("reports:specialised_settlement_export", args=[number, "xlsx"]),
+                    {"from_date": year_start},
                 ),
                 GOAL_MS,
             ),
