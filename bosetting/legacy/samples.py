@@ -150,6 +150,7 @@ def _person_ids(sizes: list[int]) -> Iterator[tuple[int, int, str]]:
 
 
 def _persons(rng: random.Random, sizes: list[int]) -> Iterator[dict[str, str]]:
+    used: set[str] = set()
     for case, member, legacy_id in _person_ids(sizes):
         number = int(legacy_id[1:])
         adult = member < 2
@@ -157,6 +158,9 @@ def _persons(rng: random.Random, sizes: list[int]) -> Iterator[dict[str, str]]:
         birth += datetime.timedelta(days=rng.randrange(365))
         # One in five has a national id: enough to exercise the check digits at scale.
         national_id = make_national_id(birth, start=number) if number % 5 == 0 else ""
+        if national_id in used:
+            national_id = ""  # two persons born the same day got the same number: leave it out
+        used.add(national_id)
         yield {
             "gammel_id": legacy_id,
             "sak": f"S{case}",

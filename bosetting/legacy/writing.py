@@ -7,6 +7,7 @@ from collections import defaultdict
 from typing import Any
 
 from django.contrib.auth.hashers import make_password
+from django.db.models import OuterRef, Subquery
 from django.utils.translation import gettext as _
 
 from bosetting.accounts.models import User, UserRole
@@ -263,12 +264,13 @@ class Writer:
         have = dict(
             Person.objects.filter(pk__in=list(current)).values_list("id", "current_assessment_id")
         )
-        stale = [
-            Person(pk=pk, current_assessment_id=version)
-            for pk, version in current.items()
-            if have.get(pk) != version
-        ]
-        Person.objects.bulk_update(stale, ["current_assessment"], batch_size=2_000)
+        stale = [pk for pk, version in current.items() if have.get(pk) != version]
+        newest = AssessmentVersion.objects.filter(person=OuterRef("pk")).order_by("-number")
+        for chunk in chunks(stale):
+            # One UPDATE per chunk; bulk_update would send a CASE with a branch per person.
+            Person.objects.filter(pk__in=list(chunk)).update(
+                current_assessment=Subquery(newest.values("pk")[:1])
+            )
 
     def write_proposals(self) -> dict[str, int]:
         answered: dict[str, list[datetime.date]] = defaultdict(list)

@@ -23,6 +23,15 @@ from ..reading import Problem, Row
 from ..records import AssessmentRecord, CaseRecord, PersonRecord
 from .context import Context, duplicates, unique_ids
 
+# Sets made once: a choices class builds its list of values anew on every access.
+RELATIONS = frozenset(Relation.values)
+RESIDENCES = frozenset(Residence.values)
+SEXES = frozenset(Sex.values)
+CATEGORIES = frozenset(Category.values)
+SPECIAL_NEEDS = frozenset(SpecialNeed.values)
+EDUCATION_LEVELS = frozenset(EducationLevel.values)
+NORWEGIAN_LEVELS = frozenset(NorwegianLevel.values)
+
 
 def check_cases(rows: list[Row], context: Context, problems: list[Problem]) -> list[CaseRecord]:
     unique_ids(rows, problems)
@@ -45,7 +54,7 @@ def check_persons(
     for row in rows:
         cells = Cells(row, problems)
         case = cells.reference("sak", case_ids, CASES.filename)
-        relation = cells.choice("relasjon", Relation.values)
+        relation = cells.choice("relasjon", RELATIONS)
         if relation == Relation.HEAD:
             heads.append((row, case))
         duf = cells.text("duf_nummer", max_length=12)
@@ -77,7 +86,7 @@ def check_persons(
                         _("En annen person i systemet har dette fødselsnummeret eller D-nummeret."),
                     )
         national_ids.append((row, national_id))
-        residence = cells.choice("bor", Residence.values)
+        residence = cells.choice("bor", RESIDENCES)
         centre_name = cells.row.values["mottak"]
         centre_id = None
         if residence == Residence.RECEPTION_CENTRE:
@@ -96,11 +105,11 @@ def check_persons(
             given_names=cells.text("fornavn", max_length=100),
             family_name=cells.text("etternavn", max_length=100),
             birth_date=birth_date,  # type: ignore[arg-type]  # None only with a problem noted
-            sex=cells.choice("kjonn", Sex.values),
+            sex=cells.choice("kjonn", SEXES),
             citizenship=cells.choice("statsborgerskap", COUNTRIES),
             languages=cells.codes("sprak", LANGUAGES),
             interpreter_language=cells.choice("tolkesprak", LANGUAGES, required=False),
-            category=cells.choice("kategori", Category.values),
+            category=cells.choice("kategori", CATEGORIES),
             residence=residence,
             reception_centre_id=centre_id,
             research_opt_out=cells.yes_no("reservert_forskning"),
@@ -139,7 +148,7 @@ def check_assessments(
         cells.not_future("lagret_dato", saved_on, context.today)
         family = cells.optional_yes_no("familie_i_norge")
         family_municipalities = cells.codes("familie_kommuner", context.municipalities)
-        needs = cells.codes("saerskilte_behov", SpecialNeed.values)
+        needs = cells.codes("saerskilte_behov", SPECIAL_NEEDS)
         if SpecialNeed.NONE in needs and len(needs) > 1:
             cells.problem(
                 "saerskilte_behov",
@@ -150,9 +159,7 @@ def check_assessments(
             "family_in_norway": family,
             "family_municipalities": family_municipalities,
             "network_note": "",
-            "education_level": cells.choice(
-                "utdanningsniva", EducationLevel.values, required=False
-            ),
+            "education_level": cells.choice("utdanningsniva", EDUCATION_LEVELS, required=False),
             "education_field": "",
             "education_years": cells.integer(
                 "skolear", required=False, minimum=school_min, maximum=school_max
@@ -161,7 +168,7 @@ def check_assessments(
                 "arbeidsaar", required=False, minimum=work_min, maximum=work_max
             ),
             "work_fields": "",
-            "norwegian_level": cells.choice("norskniva", NorwegianLevel.values, required=False),
+            "norwegian_level": cells.choice("norskniva", NORWEGIAN_LEVELS, required=False),
             "special_needs": needs,
             "wish_municipalities": [],
             "wish_counties": [],

@@ -32,6 +32,8 @@ ANSWERS_BY_STATE: dict[str, set[str]] = {
     Proposal.State.WITHDRAWN: {Answer.WITHDRAWN},
 }
 
+DECLINE_REASONS = frozenset(ProposedCase.DeclineReason.values)
+
 
 def check_proposals(
     rows: list[Row], context: Context, problems: list[Problem]
@@ -80,9 +82,7 @@ def check_proposed_cases(
         proposal_id = cells.reference("foresporsel", proposal_ids, PROPOSALS.filename)
         case = cells.reference("sak", case_ids, CASES.filename)
         answer = cells.mapped("svar", ANSWERS)
-        reason = cells.choice(
-            "begrunnelse", ProposedCase.DeclineReason.values, required=answer == Answer.DECLINED
-        )
+        reason = cells.choice("begrunnelse", DECLINE_REASONS, required=answer == Answer.DECLINED)
         answered_on = cells.date(
             "besvart_dato", required=answer in (Answer.ACCEPTED, Answer.DECLINED)
         )
