@@ -24,6 +24,7 @@ BENCHMARK_MODULES = [
     "bosetting.cases.benchmarks",
     "bosetting.distribution.benchmarks",
     "bosetting.settlement.benchmarks",
+    "bosetting.legacy.benchmarks",
 ]
 
 
