@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from bosetting.audit.actions import record_event
@@ -107,5 +107,11 @@ def import_legacy(
                 raise _DryRunRollback
     except _DryRunRollback:
         pass
+    except IntegrityError as error:
+        # A rule the checks do not know yet, met by rows made in this system since (such as a
+        # second current decision): the transaction is gone, so nothing was written.
+        raise ImportRefused(
+            [Problem("", 0, "", _("Databasen avviste skrivingen: %(error)s") % {"error": error})]
+        ) from error
     assert result is not None
     return result

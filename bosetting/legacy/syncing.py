@@ -42,6 +42,7 @@ class Counts:
 class Synced:
     pks: dict[str, int]  # legacy id -> primary key here
     created: set[str]
+    changed: set[str]
     counts: Counts
 
 
@@ -79,6 +80,7 @@ def sync(
     counts = Counts()
     new: list[tuple[str, models.Model]] = []
     changed: list[models.Model] = []
+    changed_ids: set[str] = set()
     changed_fields: set[str] = set()
     pks: dict[str, int] = {}
     progress.start(label, len(items))
@@ -94,6 +96,7 @@ def sync(
             for name in differing:
                 setattr(obj, name, item.values[name])
             changed.append(obj)
+            changed_ids.add(item.legacy_id)
             changed_fields.update(differing)
             counts.changed += 1
         else:
@@ -125,4 +128,9 @@ def sync(
         ],
         batch_size=BATCH,
     )
-    return Synced(pks=pks, created={legacy_id for legacy_id, _obj in new}, counts=counts)
+    return Synced(
+        pks=pks,
+        created={legacy_id for legacy_id, _obj in new},
+        changed=changed_ids,
+        counts=counts,
+    )

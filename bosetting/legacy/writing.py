@@ -51,7 +51,7 @@ class Writer:
             label=_("Skriver %(file)s") % {"file": spec.filename},
         )
         self.counts[spec.entity] = synced.counts
-        self._created = synced.created
+        self._untouched = synced.pks.keys() - synced.created - synced.changed
         return synced.pks
 
     def write(self) -> dict[str, Counts]:
@@ -116,7 +116,7 @@ class Writer:
                     gained.add(record.legacy_id)
         UserRole.objects.bulk_create(missing)
         counts = self.counts[f.USERS.entity]
-        moved = len(gained - self._created)
+        moved = len(gained & self._untouched)
         counts.changed += moved
         counts.unchanged -= moved
         self.users = dict(User.objects.values_list("email", "id"))

@@ -159,3 +159,34 @@ def test_each_import_writes_one_audit_event_with_the_files_hashes(
     assert second.details["counts"]["personer"] == {"created": 0, "changed": 0, "unchanged": 20}
     # The bulk write records the import, not one event per row.
     assert AuditEvent.objects.filter(event_type=EventType.PERSON_REGISTERED).count() == 0
+
+
+@pytest.mark.parametrize("entity", ["brukere", "anmodninger", "personer"])
+def test_rows_are_found_again_by_natural_key_without_their_old_ids(
+    cast: SimpleNamespace, entity: str
+) -> None:
+    run()
+    before = row_counts(exclude_audit=True)
+    LegacyReference.objects.filter(entity=entity).delete()
+
+    output = run()
+
+    line = next(line for line in output.splitlines() if line.startswith(f"{entity}.csv"))
+    assert line.split()[1:3] == ["0", "0"]
+    assert row_counts(exclude_audit=True) == before
+
+
+def test_a_user_already_here_keeps_their_account_and_gains_the_missing_roles(
+    cast: SimpleNamespace,
+) -> None:
+    cast.imdi_caseworker.email = "ola.hansen@imdi.example"
+    cast.imdi_caseworker.save()
+
+    output = run()
+
+    user = User.objects.get(email="ola.hansen@imdi.example")
+    assert user.pk == cast.imdi_caseworker.pk
+    assert user.role_set == {"imdi_admin", "imdi_caseworker"}
+    assert user.has_usable_password()  # their own password is left alone
+    line = next(line for line in output.splitlines() if line.startswith("brukere.csv"))
+    assert line.split()[1:] == ["6", "1", "0"]
