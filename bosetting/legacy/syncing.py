@@ -85,11 +85,11 @@ def sync(
     pks: dict[str, int] = {}
     progress.start(label, len(items))
     for item in items:
-        progress.step()
         obj = existing.get(wanted[item.legacy_id] or 0)
         if obj is None:
             new.append((item.legacy_id, model(**item.values, **item.create_values)))
             continue
+        progress.step()
         pks[item.legacy_id] = obj.pk
         differing = [name for name, value in item.values.items() if getattr(obj, name) != value]
         if differing:
@@ -101,10 +101,10 @@ def sync(
             counts.changed += 1
         else:
             counts.unchanged += 1
-    progress.done()
-
     for chunk in chunks([obj for _legacy_id, obj in new]):
         model._default_manager.bulk_create(list(chunk))
+        progress.step(len(chunk))
+    progress.done()
     for legacy_id, obj in new:
         pks[legacy_id] = obj.pk
     counts.created = len(new)

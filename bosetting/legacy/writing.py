@@ -181,7 +181,20 @@ class Writer:
                     },
                 )
             )
-        self._sync(f.DECISIONS, MunicipalDecision, items)
+        # A request found by its natural key may already have a current decision: that one is
+        # the decision the file describes (a request has one current decision).
+        current = dict(
+            MunicipalDecision.objects.filter(
+                request_id__in=list(requests.values()),
+                state__in=[MunicipalDecision.State.APPROVED, MunicipalDecision.State.ACKNOWLEDGED],
+            ).values_list("request_id", "id")
+        )
+        natural = {
+            record.legacy_id: current[requests[record.request]]
+            for record in self.data.decisions
+            if requests[record.request] in current
+        }
+        self._sync(f.DECISIONS, MunicipalDecision, items, natural)
 
     def write_cases(self) -> dict[str, int]:
         self.facts = case_facts(self.data, self.today)
