@@ -35,6 +35,7 @@ NORWEGIAN_LEVELS = frozenset(NorwegianLevel.values)
 
 def check_cases(rows: list[Row], context: Context, problems: list[Problem]) -> list[CaseRecord]:
     unique_ids(rows, problems)
+    context.case_lines = {row.values["gammel_id"]: row.line for row in rows}
     records = []
     for row in rows:
         cells = Cells(row, problems)
@@ -122,7 +123,11 @@ def check_persons(
     for case in sorted((case_ids or set()) - with_head):
         problems.append(
             Problem(
-                CASES.filename, 0, "", _("Saken «%(case)s» har ingen hovedperson.") % {"case": case}
+                CASES.filename,
+                context.case_lines.get(case, 0),
+                "gammel_id",
+                _("Saken «%(case)s» har ingen hovedperson (relasjon «head») i %(file)s.")
+                % {"case": case, "file": PERSONS.filename},
             )
         )
     return records

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -29,6 +29,7 @@ class Context:
     users: dict[str, str]
     existing_users: dict[str, int]  # e-mail -> organisation id
     national_ids: dict[str, str]  # national id -> DUF number, of the persons already here
+    case_lines: dict[str, int] = field(default_factory=dict)  # case id -> line in saker.csv
     users_unreadable: bool = False  # brukere.csv could not be read: user references go unchecked
 
     @classmethod

@@ -65,6 +65,7 @@ def test_corrupted_copy_is_refused_with_every_problem_and_nothing_written(
         "brukere.csv:4 Filen er ikke UTF-8",
         "anmodninger.csv:2 [kommunenummer] Ukjent kommunenummer «9999».",
         "anmodninger.csv:3 [svarfrist] «2023-02-30» er ikke en gyldig dato.",
+        "saker.csv:3 [gammel_id] Saken «S2» har ingen hovedperson",  # its head moved to S99
         "kartlegginger.csv:1 [norskniva] Kolonnen mangler.",
         "personer.csv:3 [duf_nummer] «202400000001» står flere ganger i filen.",
         "personer.csv:4 [fodselsnummer] Kontrollsifrene stemmer ikke.",
