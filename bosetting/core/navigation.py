@@ -31,7 +31,8 @@ NAVIGATION = [
     NavItem(_("Saker"), "cases:case_list", Permission.CASE_VIEW),
     NavItem(_("Fordeling"), "distribution:work_list", Permission.PROPOSAL_MANAGE),
     NavItem(_("Forespørsler"), "distribution:proposal_list", Permission.PROPOSAL_ANSWER),
-    NavItem(_("Rapporter"), "reports:requests_and_decisions", Permission.REQUESTS_REPORT_VIEW),
+    NavItem(_("Bosettingsdato"), "settlement:pending", Permission.SETTLEMENT_REGISTER),
+    NavItem(_("Rapporter"), "reports:index", Permission.REQUESTS_REPORT_VIEW),
     NavItem(
         _("Kommuner og avtaler"),
         "organisations:municipality_list",

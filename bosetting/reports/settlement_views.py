@@ -91,7 +91,10 @@ def specialised_settlement(request: HttpRequest) -> HttpResponse:
             "exports": _exports(request, "reports:specialised_settlement", municipality.number)
             if municipality
             else [],
-            "breadcrumbs": [{"label": _("Spesialisert bosettingsrapport"), "url": None}],
+            "breadcrumbs": [
+                {"label": _("Rapporter"), "url": reverse("reports:index")},
+                {"label": _("Spesialisert bosettingsrapport"), "url": None},
+            ],
         },
         status=status,
     )
@@ -165,7 +168,10 @@ def national_settlement(request: HttpRequest) -> HttpResponse:
             "report": report,
             "page_url": reverse("reports:national_settlement"),
             "exports": _exports(request, "reports:national_settlement"),
-            "breadcrumbs": [{"label": _("Bosatte i hele landet"), "url": None}],
+            "breadcrumbs": [
+                {"label": _("Rapporter"), "url": reverse("reports:index")},
+                {"label": _("Bosatte i hele landet"), "url": None},
+            ],
         },
         status=400 if form.errors else 200,
     )

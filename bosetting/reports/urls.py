@@ -1,10 +1,11 @@
 from django.urls import path
 
-from . import settlement_views, views
+from . import index, settlement_views, views
 
 app_name = "reports"
 
 urlpatterns = [
+    path("", index.report_index, name="index"),
     path(
         "anmodninger-og-vedtak/",
         views.requests_and_decisions,

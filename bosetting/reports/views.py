@@ -89,7 +89,10 @@ def _page(
                 ("pdf", _("Last ned PDF")),
             )
         ],
-        "breadcrumbs": [{"label": _("Anmodninger og vedtak"), "url": None}],
+        "breadcrumbs": [
+            {"label": _("Rapporter"), "url": reverse("reports:index")},
+            {"label": _("Anmodninger og vedtak"), "url": None},
+        ],
     }
     status = 200 if report is not None else 400
     return render(request, "reports/requests_and_decisions.html", context, status=status)

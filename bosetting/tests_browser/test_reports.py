@@ -46,7 +46,11 @@ def _download_xlsx(page: Page) -> list[tuple]:
 
 def test_imdi_reads_the_report_by_county_municipality_and_year(report_data, live_server, log_in_as):
     page = log_in_as(report_data.imdi_caseworker)
-    page.goto(f"{live_server.url}/rapporter/anmodninger-og-vedtak/")
+    # From the menu to the reports page, and on to the report.
+    page.get_by_role("navigation", name="Hovedmeny").get_by_role("link", name="Rapporter").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Rapporter")
+    check_axe(page)
+    page.locator("#hovedinnhold").get_by_role("link", name="Anmodninger og vedtak").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Anmodninger og vedtak")
     table = page.get_by_role("table")
     expect(table.get_by_role("rowheader", name="Vestland")).to_be_visible()

@@ -21,7 +21,7 @@ def _labels(user) -> list[str]:
                 "planning:overview",
                 "cases:case_list",
                 "distribution:work_list",
-                "reports:requests_and_decisions",
+                "reports:index",
                 "organisations:municipality_list",
                 "organisations:reception_centre_list",
                 "audit:event_list",
@@ -32,7 +32,7 @@ def _labels(user) -> list[str]:
             [
                 "home",
                 "planning:overview",
-                "reports:requests_and_decisions",
+                "reports:index",
                 "organisations:municipality_list",
                 "organisations:reception_centre_list",
                 "audit:event_list",
@@ -44,7 +44,8 @@ def _labels(user) -> list[str]:
                 "home",
                 "planning:request_list",
                 "distribution:proposal_list",
-                "reports:requests_and_decisions",
+                "settlement:pending",
+                "reports:index",
                 "organisations:own_agreement",
                 "audit:event_list",
             ],
@@ -54,11 +55,11 @@ def _labels(user) -> list[str]:
             [
                 "home",
                 "planning:request_list",
-                "reports:requests_and_decisions",
+                "reports:index",
                 "organisations:own_agreement",
             ],
         ),
-        ("reception_staff", ["home", "cases:case_list"]),
+        ("reception_staff", ["home", "cases:case_list", "settlement:pending"]),
     ],
 )
 def test_menu_offers_what_the_role_may_open(cast, persona, expected):

@@ -17,6 +17,7 @@ REPORT_READERS = IMDI | {
 }
 
 ROUTES: list[Route] = [
+    Route("reports:index", allowed=REPORT_READERS),
     Route("reports:requests_and_decisions", allowed=REPORT_READERS),
     Route("reports:requests_and_decisions_over_years", allowed=REPORT_READERS),
     *[

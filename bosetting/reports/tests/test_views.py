@@ -216,3 +216,12 @@ def test_the_export_uses_a_constant_number_of_queries(
     with django_assert_num_queries(11):
         response = client.get(_export("requests_and_decisions", "xlsx"), {"county": "46"})
     close_response(response)
+
+
+def test_reports_page_lists_only_the_reports_the_user_may_open(cast, client_for):
+    reader = client_for(cast.bergen_reader).get("/rapporter/").content.decode()
+    assert "Anmodninger og vedtak" in reader
+    assert "Bosetting i hele landet" in reader
+    assert "Spesialisert bosettingsrapport" not in reader
+    caseworker = client_for(cast.bergen_caseworker).get("/rapporter/").content.decode()
+    assert "Spesialisert bosettingsrapport" in caseworker
