@@ -14,6 +14,7 @@ from django.db.models import (
     Count,
     IntegerField,
     OuterRef,
+    Q,
     QuerySet,
     Subquery,
     Sum,
@@ -80,6 +81,10 @@ def _figures() -> dict[str, Any]:
         # Count of a Subquery counts the requests that have a current decision: those answered.
         "answered_count": Count("decided_places"),
         "requested_places": Coalesce(Sum("places"), zero),
+        # What was requested of those that answered: the fair base for the difference.
+        "requested_places_answered": Coalesce(
+            Sum("places", filter=Q(decided_places__isnull=False)), zero
+        ),
         "requested_minors": Coalesce(Sum("unaccompanied_minors"), zero),
         "decided_places_sum": Coalesce(Sum("decided_places"), zero),
         "decided_minors_sum": Coalesce(Sum("decided_minors"), zero),
@@ -99,12 +104,17 @@ class Figures:
     settled: int
     request_count: int
     answered_count: int
+    requested_places_answered: int = 0
     key: str = ""  # the county's number, the municipality's number or the year
 
     @property
-    def difference(self) -> int:
-        """Decided minus requested places: negative when the municipality decided fewer."""
-        return self.decided_places - self.requested_places
+    def difference(self) -> int | None:
+        """Decided minus requested places, over the requests that have a decision: negative when
+        fewer were decided. None (an empty cell) when none has a decision yet: a request not yet
+        answered is no shortfall."""
+        if not self.answered_count:
+            return None
+        return self.decided_places - self.requested_places_answered
 
     @property
     def share_answered(self) -> float | None:
@@ -123,6 +133,7 @@ def _figures_from(values: dict[str, Any], label: str, key: str = "") -> Figures:
         settled=values["settled"],
         request_count=values["request_count"],
         answered_count=values["answered_count"],
+        requested_places_answered=values["requested_places_answered"],
     )
 
 

@@ -34,7 +34,7 @@ def _columns(first: str) -> list[Column]:
         Column(_("Anmodet, enslige mindreårige"), Kind.INTEGER),
         Column(_("Vedtatt, antall"), Kind.INTEGER),
         Column(_("Vedtatt, enslige mindreårige"), Kind.INTEGER),
-        Column(_("Differanse vedtatt – anmodet"), Kind.INTEGER),
+        Column(_("Differanse vedtatt – anmodet, der vedtak finnes"), Kind.INTEGER),
         Column(_("Bosatt"), Kind.INTEGER),
         Column(_("Andel besvart"), Kind.PERCENT),
     ]
