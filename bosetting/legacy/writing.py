@@ -21,7 +21,7 @@ from bosetting.settlement.models import Settlement, Source
 from . import format as f
 from .progress import Progress
 from .records import Dataset
-from .states import at_noon, case_facts, latest_assessments, request_states
+from .states import CaseFacts, at_noon, case_facts, latest_assessments, request_states
 from .syncing import Counts, Item, chunks, sync
 
 
@@ -37,6 +37,8 @@ class Writer:
         self.now = datetime.datetime.now(tz=datetime.UTC)
         self.counts: dict[str, Counts] = {}
         self.users: dict[str, int] = {}  # by e-mail
+        self.facts: dict[str, CaseFacts] = {}  # by case legacy id, set when cases are written
+        self._untouched: set[str] = set()  # legacy ids of the last file neither made nor changed
 
     def _sync(
         self, spec: f.FileSpec, model: Any, items: list[Item], natural: dict[str, int] | None = None
@@ -51,7 +53,7 @@ class Writer:
             label=_("Skriver %(file)s") % {"file": spec.filename},
         )
         self.counts[spec.entity] = synced.counts
-        self._untouched = synced.pks.keys() - synced.created - synced.changed
+        self._untouched = set(synced.pks) - synced.created - synced.changed
         return synced.pks
 
     def write(self) -> dict[str, Counts]:
@@ -119,8 +121,7 @@ class Writer:
         moved = len(gained & self._untouched)
         counts.changed += moved
         counts.unchanged -= moved
-        self.users = dict(User.objects.values_list("email", "id"))
-        self.users = {email.lower(): pk for email, pk in self.users.items()}
+        self.users = {email.lower(): pk for email, pk in User.objects.values_list("email", "id")}
 
     def write_requests(self) -> dict[str, int]:
         records = self.data.requests
