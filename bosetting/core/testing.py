@@ -18,3 +18,14 @@ def close_response(response: Any) -> None:
         response.close()
     finally:
         request_finished.connect(close_old_connections)
+
+
+def pdf_text(content: bytes) -> str:
+    """The text of a PDF as a reader extracts it, with runs of white space made single spaces,
+    so tests can look for phrases however the lines were broken."""
+    import io
+
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(content))
+    return " ".join(" ".join(page.extract_text() or "" for page in reader.pages).split())

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 import hashlib
-import subprocess
 from io import StringIO
 
 import pytest
@@ -16,6 +15,7 @@ from bosetting.accounts.permissions import AccessDenied
 from bosetting.audit.models import AuditEvent, EventType
 from bosetting.cases.models import CaseState
 from bosetting.cases.queries import cases_visible_to
+from bosetting.core.testing import pdf_text
 from bosetting.notifications.models import Notification
 
 from .. import actions
@@ -29,13 +29,7 @@ pytestmark = pytest.mark.usefixtures("bergen_places")
 
 def _pdf_text(letter: DecisionLetter) -> str:
     with letter.file.open("rb") as handle:
-        result = subprocess.run(
-            ["/usr/bin/pdftotext", "-enc", "UTF-8", "-", "-"],
-            input=handle.read(),
-            capture_output=True,
-            check=True,
-        )
-    return result.stdout.decode()
+        return pdf_text(handle.read())
 
 
 def test_decision_matches_the_case_and_opens_the_person_file_to_bergen_only(cast):

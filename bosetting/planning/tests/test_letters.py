@@ -5,11 +5,11 @@ from __future__ import annotations
 import hashlib
 import io
 import re
-import subprocess
 
 import pypdf
 import pytest
 
+from bosetting.core.testing import pdf_text
 from bosetting.planning import actions
 
 from .helpers import send
@@ -21,10 +21,7 @@ def _text(version) -> str:
     with version.letter.open("rb") as letter:
         content = letter.read()
     assert hashlib.sha256(content).hexdigest() == version.letter_sha256
-    result = subprocess.run(
-        ["/usr/bin/pdftotext", "-layout", "-", "-"], input=content, capture_output=True, check=True
-    )
-    return result.stdout.decode("utf-8")
+    return pdf_text(content)
 
 
 def test_letter_names_the_municipality_numbers_and_deadline_in_norwegian(cast):

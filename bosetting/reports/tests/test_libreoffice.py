@@ -11,12 +11,15 @@ import io
 import subprocess
 from pathlib import Path
 
+import pytest
 from django.urls import reverse
 from django.utils import timezone
 
 from bosetting.core.testing import close_response
 from bosetting.organisations.tests.factories import MunicipalityFactory
 from bosetting.planning.tests.factories import MunicipalDecisionFactory
+
+pytestmark = pytest.mark.office
 
 SOFFICE = "/usr/bin/soffice"
 # Write CSV as UTF-8 (76) with `;` (59) and `"` (34): what the export itself uses.
