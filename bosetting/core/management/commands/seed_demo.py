@@ -14,6 +14,7 @@ from bosetting.accounts.models import User
 from bosetting.accounts.roles import Role
 from bosetting.accounts.totp import enrol_totp
 from bosetting.cases import demo as cases_demo
+from bosetting.core import national
 from bosetting.core.pdf import render_pdf
 from bosetting.distribution import demo as distribution_demo
 from bosetting.organisations.actions import (
@@ -70,6 +71,14 @@ DEMO_USERS: list[tuple[str, str, str, str, list[Role]]] = [
 class Command(BaseCommand):
     help = "Legger inn demodata (bare i demomodus). Trygt å kjøre flere ganger."
 
+    def add_arguments(self, parser: Any) -> None:
+        parser.add_argument(
+            "--scale",
+            choices=["demo", "national"],
+            default="demo",
+            help="national: også ti år med data for hele landet (om lag 250 000 personer).",
+        )
+
     def handle(self, *args: Any, **options: Any) -> None:
         if not settings.DEMO_MODE:
             raise CommandError("seed_demo virker bare i demomodus (BOSETTING_DEMO=1).")
@@ -96,7 +105,23 @@ class Command(BaseCommand):
         cases_demo.seed(stdout=self.stdout)
         distribution_demo.seed(stdout=self.stdout)
         settlement_demo.seed(stdout=self.stdout)
+        if options["scale"] == "national":
+            self._national()
         self.stdout.write(self.style.SUCCESS("Demodata er på plass."))
+
+    def _national(self) -> None:
+        if national.is_generated():
+            self.stdout.write("Nasjonale data finnes allerede, hopper over.")
+            return
+        self.stdout.write("Lager ti år med data for hele landet (noen minutter) …")
+        # The progress bar goes to stderr, where a redirected stdout does not catch it.
+        generated = national.generate(by=User.objects.get(username="imdi.saksbehandler"))
+        if generated is not None:
+            self.stdout.write(
+                f"Nasjonale data: {generated.persons} personer, {generated.cases} saker, "
+                f"{generated.requests} anmodninger, {generated.events} hendelser "
+                f"på {generated.seconds:.0f} s."
+            )
 
     def _organisations(self, imdi: Organisation) -> dict[str, Organisation]:
         organisations = {"imdi": imdi}
