@@ -65,6 +65,17 @@ def check_persons(
             except ValidationError as error:
                 cells.problem("duf_nummer", error.messages[0])
                 duf = ""
+            else:
+                if duf in context.in_new_cases:
+                    cells.problem(
+                        "duf_nummer",
+                        _(
+                            "Personen med dette DUF-nummeret er allerede i sak %(case)s, som er "
+                            "registrert i det nye systemet. Importen flytter ikke personer ut av "
+                            "saker den ikke selv har laget."
+                        )
+                        % {"case": context.in_new_cases[duf]},
+                    )
         dufs.append((row, duf))
         birth_date = cells.date("fodselsdato")
         cells.not_future("fodselsdato", birth_date, context.today)

@@ -15,6 +15,8 @@ from bosetting.cases.models import Person
 from bosetting.organisations.models import Municipality, Organisation, ReceptionCentre
 
 from ..cells import Cells
+from ..format import CASES
+from ..models import LegacyReference
 from ..reading import Problem, Row
 
 
@@ -29,6 +31,9 @@ class Context:
     users: dict[str, str]
     existing_users: dict[str, int]  # e-mail -> organisation id
     national_ids: dict[str, str]  # national id -> DUF number, of the persons already here
+    # DUF number -> case reference, of persons already here in a case the new system made: an
+    # import must not move them into one of its own.
+    in_new_cases: dict[str, str] = field(default_factory=dict)
     case_lines: dict[str, int] = field(default_factory=dict)  # case id -> line in saker.csv
     users_unreadable: bool = False  # brukere.csv could not be read: user references go unchecked
 
@@ -61,6 +66,16 @@ class Context:
             national_ids=dict(
                 Person.objects.exclude(national_id="").values_list("national_id", "duf_number")
             ),
+            in_new_cases={
+                duf: f"{case_id:06d}"
+                for duf, case_id in Person.objects.exclude(case__isnull=True)
+                .exclude(
+                    case_id__in=LegacyReference.objects.filter(entity=CASES.entity).values(
+                        "object_id"
+                    )
+                )
+                .values_list("duf_number", "case_id")
+            },
         )
 
     def municipality(self, cells: Cells, column: str) -> int | None:

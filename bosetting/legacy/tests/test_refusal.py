@@ -122,3 +122,25 @@ def test_a_byte_order_mark_is_accepted(cast: SimpleNamespace, tmp_path: Path) ->
     call_command("import_legacy", str(directory), stdout=out, stderr=io.StringIO())
 
     assert "Overføringen er lagret." in out.getvalue()
+
+
+def test_a_person_already_in_a_case_of_the_new_system_is_not_moved(
+    cast: SimpleNamespace, tmp_path: Path
+) -> None:
+    from bosetting.cases.tests.factories import make_case
+
+    directory = tmp_path / "kopi"
+    shutil.copytree(EXAMPLE_DIR, directory)
+    persons = read_rows(directory, "personer")
+    case = make_case(centre=cast.centre, duf_number=persons[0]["duf_nummer"])
+    before = row_counts()
+    out = io.StringIO()
+
+    with pytest.raises(CommandError, match="Ingenting er lagret"):
+        call_command("import_legacy", str(directory), stdout=out, stderr=io.StringIO())
+
+    assert row_counts() == before
+    assert (
+        f"personer.csv:2 [duf_nummer] Personen med dette DUF-nummeret er allerede i sak "
+        f"{case.reference}" in out.getvalue()
+    )
