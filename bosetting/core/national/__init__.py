@@ -206,3 +206,11 @@ def _pipeline(
 def _stderr_line(text: str) -> None:
     sys.stderr.write(text)
     sys.stderr.flush()
+
+
+def ensure_for_bench(*, by: Any, progress: Callable[[str], None]) -> None:
+    """The benchmarks' data: the national set, generated here when `make bench` has not yet."""
+    if is_generated():
+        return
+    progress("Lager det nasjonale datasettet (noen minutter) …")
+    generate(by=by)
