@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEMO_ENV := BOSETTING_DEMO=1 DJANGO_SETTINGS_MODULE=bosetting.settings.local
 
-.PHONY: install run test check bench clean
+.PHONY: install run test test-office check bench clean
 
 install: $(STAMP)
 
@@ -32,14 +32,19 @@ run: install
 test: install
 	$(BIN)/pytest
 
-# Benchmarks on their own database (var/bench.sqlite3 unless BENCH_DATABASE_URL is set), with debug off.
-BENCH_DATABASE_URL ?= sqlite:///$(CURDIR)/var/bench.sqlite3
+# Benchmarks on their own database (var/bench-national.sqlite3 unless BENCH_DATABASE_URL is set),
+# with debug off, on the national data set (generated once, a few minutes; later runs skip it).
+BENCH_DATABASE_URL ?= sqlite:///$(CURDIR)/var/bench-national.sqlite3
 BENCH_ENV := $(DEMO_ENV) DEBUG=0 ALLOWED_HOSTS=testserver DATABASE_URL=$(BENCH_DATABASE_URL)
 bench: install
 	@mkdir -p var
 	$(BENCH_ENV) $(BIN)/python manage.py migrate --no-input
-	$(BENCH_ENV) $(BIN)/python manage.py load_municipalities
+	$(BENCH_ENV) $(BIN)/python manage.py seed_demo --scale national
 	$(BENCH_ENV) $(BIN)/python manage.py bench
+
+# The exports opened in LibreOffice: needs `soffice` (Debian: apt-get install libreoffice-calc-nogui).
+test-office: install
+	$(BIN)/pytest -m office
 
 check: install
 	$(BIN)/ruff check .
