@@ -124,8 +124,9 @@ def generate(
                     flush(plans)
                     line(str(year))
             flush(plans)
-            # Later cases start at most a year before they settle: what is older is final.
-            events.flush(before=datetime.datetime(year, 1, 1, tzinfo=datetime.UTC))
+            # Every later case (and the pipeline) starts less than a year before it settles or
+            # before today, so what is older than last new year is final: written in time order.
+            events.flush(before=datetime.datetime(year - 1, 1, 1, tzinfo=datetime.UTC))
             line(str(year))
         _pipeline(rng, today, scale, population, chances, writer, target)
         line("i arbeid nå")
