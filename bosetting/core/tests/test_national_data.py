@@ -112,16 +112,22 @@ def test_a_second_run_adds_nothing(generated, cast):
     ) == counts
 
 
-def test_the_person_file_of_a_generated_settled_person_opens_without_decision_letters(
+def test_the_person_file_and_proposal_of_a_generated_settled_person_open_without_letters(
     generated, cast, client_for
 ):
     settlement = Settlement.objects.select_related("person").first()
+    decision = SettlementDecision.objects.get(case=settlement.person.case_id)
     assert not SettlementDecision.objects.filter(letters__isnull=False).exists()
     client = client_for(cast.imdi_caseworker)
 
     case_page = client.get(reverse("cases:case_detail", args=[settlement.person.case_id]))
     person_page = client.get(reverse("cases:person_detail", args=[settlement.person_id]))
+    proposal_page = client.get(
+        reverse("distribution:proposal_detail", args=[decision.proposed_case.proposal_id])
+    )
 
     assert case_page.status_code == 200
     assert person_page.status_code == 200
     assert settlement.person.family_name in person_page.content.decode()
+    assert proposal_page.status_code == 200
+    assert "Vedtak om bosettingskommune" in proposal_page.content.decode()
