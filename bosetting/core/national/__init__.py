@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from bosetting.cases.models import CaseState, Person
@@ -133,6 +133,7 @@ def generate(
         events.flush()
         line("ferdig")
         report("\n")
+    _refresh_planner_statistics()
     return Generated(
         persons=writer.persons,
         cases=writer.cases,
@@ -202,6 +203,14 @@ def _pipeline(
     plans.clear()
     fill(target - writer.persons, assessed)
     writer.write(plans)
+
+
+def _refresh_planner_statistics() -> None:
+    # A million new rows at once: without fresh statistics PostgreSQL plans the first queries
+    # as if the tables were still empty, until autovacuum gets round to them.
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
 
 
 def _stderr_line(text: str) -> None:
