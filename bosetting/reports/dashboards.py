@@ -177,6 +177,7 @@ def dashboard_for(user: Any) -> dict[str, Any]:
         return {
             "municipal_dashboard": municipal_dashboard(state.municipality_id),
             "can_register_settlement": has_permission(user, Permission.SETTLEMENT_REGISTER),
+            "can_answer_proposals": has_permission(user, Permission.PROPOSAL_ANSWER),
         }
     if state.organisation_kind == Organisation.Kind.RECEPTION_CENTRE and state.organisation_id:
         return {

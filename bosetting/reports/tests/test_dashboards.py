@@ -90,3 +90,12 @@ def test_home_dashboards_have_constant_query_counts(
     with django_assert_num_queries(queries):
         response = client.get(reverse("home"))
     assert text in response.content.decode()
+
+
+def test_open_proposals_link_to_the_answer_page_for_those_who_answer(cast: Any, client_for) -> None:
+    proposal = open_proposal(municipality=cast.bergen, deadline=TODAY + datetime.timedelta(days=3))
+    answer_url = reverse("distribution:answer", args=[proposal.pk])
+    caseworker = client_for(cast.bergen_caseworker).get(reverse("home")).content.decode()
+    reader = client_for(cast.bergen_reader).get(reverse("home")).content.decode()
+    assert f'href="{answer_url}"' in caseworker
+    assert proposal.reference in reader and f'href="{answer_url}"' not in reader
