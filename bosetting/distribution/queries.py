@@ -150,11 +150,13 @@ def places_table(year: int) -> QuerySet[Municipality]:
     """Every municipality with a current decision for `year`, with its places and the persons
     using them, in one query: approved places minus persons in cases matched (settlement decision
     in `year`) or settled there. Unaccompanied minors are counted separately."""
+    # No ordering: a request has one current decision (a constraint), and the models' default
+    # orderings would join the request and municipality again in each of the three subqueries.
     decision = MunicipalDecision.objects.filter(
         request__municipality=OuterRef("pk"),
         request__year=year,
         state__in=CURRENT_DECISION_STATES,
-    )
+    ).order_by()
 
     def used(*, minors: bool) -> Coalesce:
         persons = Person.objects.filter(
