@@ -247,6 +247,19 @@ def require(
         raise AccessDenied(reason)
 
 
+def require_actor(
+    by: Any,
+    permission: Permission,
+    *,
+    municipality: Municipality | None = None,
+    organisation: Organisation | None = None,
+) -> None:
+    """`require` for actions: `by=None` is the system itself (commands, demo data, imports),
+    which may do anything; a user needs the permission."""
+    if by is not None:
+        require(by, permission, municipality=municipality, organisation=organisation)
+
+
 def is_imdi(user: Any) -> bool:
     return bool(
         getattr(user, "is_authenticated", False)

@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from bosetting.accounts.permissions import AccessDenied, Permission, denial_reason
+from bosetting.accounts.permissions import Permission, require_actor
 from bosetting.audit.actions import record_event
 from bosetting.audit.models import EventType
 from bosetting.core.pdf import render_pdf
@@ -40,12 +40,7 @@ class OrganisationError(ValueError):
 
 
 def _require(by: Any, permission: Permission) -> None:
-    """`by=None` is the system itself (management commands, demo data), which may do anything."""
-    if by is None:
-        return
-    reason = denial_reason(by, permission)
-    if reason is not None:
-        raise AccessDenied(reason)
+    require_actor(by, permission)
 
 
 @dataclass(frozen=True)

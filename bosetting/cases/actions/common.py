@@ -6,7 +6,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from bosetting.accounts.permissions import AccessDenied, Permission, denial_reason
+from bosetting.accounts.permissions import AccessDenied, Permission, require_actor
 
 from ..models import (
     Case,
@@ -28,12 +28,8 @@ class CaseError(ValueError):
 def _require(by: Any, permission: Permission, case: Case | None = None) -> None:
     """`by=None` is the system itself (demo data, commands). Users need the permission and,
     for an existing case, to be able to see it."""
-    if by is None:
-        return
-    reason = denial_reason(by, permission)
-    if reason is not None:
-        raise AccessDenied(reason)
-    if case is not None and not cases_visible_to(by).filter(pk=case.pk).exists():
+    require_actor(by, permission)
+    if by is not None and case is not None and not cases_visible_to(by).filter(pk=case.pk).exists():
         raise AccessDenied(_("Du har ikke tilgang til denne saken."))
 
 

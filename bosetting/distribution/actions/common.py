@@ -11,14 +11,14 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from bosetting.accounts.permissions import AccessDenied, Permission, denial_reason
+from bosetting.accounts.permissions import Permission, require_actor
+from bosetting.accounts.queries import imdi_caseworkers
 from bosetting.audit.actions import record_event
 from bosetting.audit.models import EventType
 from bosetting.cases.models import Case, CaseState
 from bosetting.cases.transitions import change_case_state
 from bosetting.notifications.actions import notify
 from bosetting.organisations.models import Municipality
-from bosetting.planning.actions import imdi_caseworkers
 
 from ..models import Proposal, ProposedCase
 
@@ -33,12 +33,7 @@ class DistributionError(ValueError):
 
 
 def _require(by: Any, permission: Permission, municipality: Municipality | None = None) -> None:
-    """`by=None` is the system itself (the expiry command, demo data), which may do anything."""
-    if by is None:
-        return
-    reason = denial_reason(by, permission, municipality=municipality)
-    if reason is not None:
-        raise AccessDenied(reason)
+    require_actor(by, permission, municipality=municipality)
 
 
 def _d(value: datetime.date) -> str:

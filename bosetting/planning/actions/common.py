@@ -8,7 +8,7 @@ from typing import Any
 from django.urls import reverse
 from django.utils.formats import date_format
 
-from bosetting.accounts.permissions import AccessDenied, Permission, denial_reason
+from bosetting.accounts.permissions import Permission, require_actor
 from bosetting.organisations.models import Municipality
 
 from ..models import SettlementRequest
@@ -24,12 +24,7 @@ class PlanningError(ValueError):
 
 
 def _require(by: Any, permission: Permission, municipality: Municipality | None = None) -> None:
-    """`by=None` is the system itself (management commands, demo data), which may do anything."""
-    if by is None:
-        return
-    reason = denial_reason(by, permission, municipality=municipality)
-    if reason is not None:
-        raise AccessDenied(reason)
+    require_actor(by, permission, municipality=municipality)
 
 
 def _d(value: datetime.date) -> str:
