@@ -20,7 +20,7 @@ from bosetting.notifications.actions import notify
 from bosetting.organisations.models import Organisation
 
 from .models import Invitation, User, UserRole
-from .permissions import Permission, access_state, has_permission
+from .permissions import Permission, has_permission, scope_for
 from .roles import Role, roles_for
 
 
@@ -37,7 +37,7 @@ def grantable_roles(by: Any, organisation: Organisation) -> list[Role]:
     """
     if not has_permission(by, Permission.USER_MANAGE, organisation=organisation):
         return []
-    if access_state(by).organisation_kind != Organisation.Kind.IMDI:
+    if not scope_for(by, Permission.USER_MANAGE).everything:
         return roles_for(organisation)
     if organisation.kind == Organisation.Kind.IMDI:
         return roles_for(organisation)

@@ -20,6 +20,8 @@ from bosetting.audit.actions import record_event
 from bosetting.audit.models import EventType
 from bosetting.notifications.actions import email_only
 
+from .models import User
+
 
 class AccountAdapter(DefaultAccountAdapter):
     def is_open_for_signup(self, request: HttpRequest) -> bool:
@@ -97,8 +99,6 @@ def _is_enrolling_right_after_login(request: HttpRequest | None) -> bool:
 
 
 def _record_password_reset_request(email: str) -> None:
-    from .models import User
-
     user = User.objects.filter(email__iexact=email).first()
     with transaction.atomic():
         record_event(

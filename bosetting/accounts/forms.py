@@ -17,7 +17,7 @@ from bosetting.organisations.models import Organisation
 
 from .actions import grantable_roles
 from .models import User
-from .permissions import is_imdi
+from .permissions import Permission, scope_for
 from .roles import Role
 
 
@@ -86,7 +86,7 @@ class UserFilterForm(forms.Form):
 
     def __init__(self, *args: Any, by: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        if is_imdi(by):
+        if scope_for(by, Permission.USER_MANAGE).everything:
             self.fields["organisation"].choices = [  # type: ignore[attr-defined]
                 ("", _("Alle organisasjoner")),
                 *_organisation_choices(),
@@ -126,7 +126,7 @@ class InviteUserForm(forms.Form):
         for name in ("first_name", "last_name", "email"):
             self.fields[name].widget.attrs["autocomplete"] = "off"  # another person's details
         self.fixed_organisation: Organisation | None = None
-        if is_imdi(by):
+        if scope_for(by, Permission.USER_MANAGE).everything:
             self.fields["organisation"].choices = [  # type: ignore[attr-defined]
                 ("", _("Velg organisasjon")),
                 *_organisation_choices(),

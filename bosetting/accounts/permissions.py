@@ -4,6 +4,10 @@ Permissions are verbs; roles are sets of them; `has_permission` is the one check
 reception-centre users act only within their own organisation. A municipality's users reach
 personal data only while the municipality has signed the current data processing agreement and
 has at least one municipal administrator (DOMAIN.md).
+
+`scope_for` answers the other question, whose data: every `queries` module starts from it, so
+that no view, form or query decides for itself whether a user is IMDi, a municipality or a
+reception centre.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
+from bosetting.organisations.agreements import municipality_access
 from bosetting.organisations.models import Municipality, Organisation
 
 from .roles import Role
@@ -169,8 +174,6 @@ class AccessState:
 def access_state(user: User) -> AccessState:
     if user._access_state is not None:
         return user._access_state
-    from .queries import municipality_access
-
     permissions: set[Permission] = set()
     for role in user.role_set:
         permissions |= ROLE_PERMISSIONS.get(role, frozenset())
@@ -260,8 +263,63 @@ def require_actor(
         require(by, permission, municipality=municipality, organisation=organisation)
 
 
-def is_imdi(user: Any) -> bool:
-    return bool(
-        getattr(user, "is_authenticated", False)
-        and access_state(user).organisation_kind == Organisation.Kind.IMDI
+class ScopeKind(StrEnum):
+    EVERYTHING = "everything"  # IMDi: every municipality, centre and case
+    MUNICIPALITY = "municipality"  # a municipality's users: their own municipality
+    RECEPTION_CENTRE = "reception_centre"  # a centre's staff: their own centre
+    NOTHING = "nothing"  # without the permission, or belonging nowhere
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Whose data a user may see under one permission. Made only by `scope_for`."""
+
+    kind: ScopeKind
+    organisation_id: int | None = None
+    municipality_id: int | None = None  # set for MUNICIPALITY only
+
+    @property
+    def everything(self) -> bool:
+        return self.kind == ScopeKind.EVERYTHING
+
+    @property
+    def nothing(self) -> bool:
+        return self.kind == ScopeKind.NOTHING
+
+    @property
+    def reception_centre_organisation_id(self) -> int | None:
+        return self.organisation_id if self.kind == ScopeKind.RECEPTION_CENTRE else None
+
+
+NOTHING = Scope(ScopeKind.NOTHING)
+
+
+def scope_for(user: Any, permission: Permission | None = None) -> Scope:
+    """What `user` may see under `permission`: IMDi everything; a municipality's users their own
+    municipality; a reception centre's staff their own centre; nothing without the permission
+    (which, for personal data, includes the municipality's agreement). Without a permission: the
+    user's organisation as such, for what every logged-in user sees (the start page)."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return NOTHING
+    if permission is not None and not has_permission(user, permission):
+        return NOTHING
+    state = access_state(user)
+    if state.organisation_kind == Organisation.Kind.IMDI:
+        return Scope(ScopeKind.EVERYTHING, organisation_id=state.organisation_id)
+    if state.organisation_kind == Organisation.Kind.MUNICIPALITY and state.municipality_id:
+        return Scope(
+            ScopeKind.MUNICIPALITY,
+            organisation_id=state.organisation_id,
+            municipality_id=state.municipality_id,
+        )
+    if state.organisation_kind == Organisation.Kind.RECEPTION_CENTRE and state.organisation_id:
+        return Scope(ScopeKind.RECEPTION_CENTRE, organisation_id=state.organisation_id)
+    return NOTHING
+
+
+def agreement_missing(user: Any) -> bool:
+    """A municipality's user whose municipality lacks the current agreement or an administrator:
+    they reach no personal data until it is in place, and the start page says why."""
+    return (
+        bool(getattr(user, "is_authenticated", False)) and not access_state(user).agreement_in_force
     )

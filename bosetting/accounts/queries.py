@@ -8,30 +8,11 @@ from collections.abc import Iterable
 from django.db.models import QuerySet
 from django.http import Http404
 
-from bosetting.organisations.models import DataProcessingAgreement, Organisation
+from bosetting.organisations.models import Organisation
 
 from .models import User
-from .permissions import Permission, access_state, has_permission
+from .permissions import Permission, scope_for
 from .roles import Role
-
-
-def current_agreement() -> DataProcessingAgreement | None:
-    return DataProcessingAgreement.objects.order_by("-published_at").first()
-
-
-def municipality_access(organisation_id: int) -> tuple[int, bool]:
-    """The municipality's id, and whether its users may reach personal data (signed the current
-    agreement, at least one active municipal administrator) — in one query, by the same rule
-    IMDi's overview of all municipalities shows."""
-    from bosetting.organisations.queries import municipalities_with_status
-
-    row: tuple[int, bool] = (
-        municipalities_with_status()
-        .filter(organisation_id=organisation_id)
-        .values_list("pk", "may_reach_personal_data")  # type: ignore[misc]
-        .get()
-    )
-    return row
 
 
 def municipal_admins(municipality_id: int) -> QuerySet[User]:
@@ -70,20 +51,18 @@ def imdi_caseworkers() -> list[User]:
 
 def users_visible_to(user: User) -> QuerySet[User]:
     """Users the asking user may administer: IMDi administrators see all, others their own organisation."""
-    if not has_permission(user, Permission.USER_MANAGE):
-        return User.objects.none()
+    scope = scope_for(user, Permission.USER_MANAGE)
     # API clients' service users are managed with their client (bosetting.api), not here.
     users = (
         User.objects.filter(api_client__isnull=True)
         .select_related("organisation")
         .prefetch_related("roles")
     )
-    state = access_state(user)
-    if state.organisation_kind == "imdi":
+    if scope.everything:
         return users.exclude(organisation=None)
-    if state.organisation_id is None:
+    if scope.organisation_id is None:
         return User.objects.none()
-    return users.filter(organisation_id=state.organisation_id)
+    return users.filter(organisation_id=scope.organisation_id)
 
 
 def get_user_for_admin(user: User, pk: int) -> User:
@@ -92,3 +71,12 @@ def get_user_for_admin(user: User, pk: int) -> User:
         return users_visible_to(user).get(pk=pk)
     except User.DoesNotExist:
         raise Http404 from None
+
+
+def is_last_municipal_admin(user: User) -> bool:
+    """Deactivating them would cut the municipality off from personal data."""
+    organisation = user.organisation
+    if organisation is None or organisation.kind != Organisation.Kind.MUNICIPALITY:
+        return False
+    admins = municipal_admins(organisation.municipality.pk)
+    return admins.filter(pk=user.pk).exists() and not admins.exclude(pk=user.pk).exists()

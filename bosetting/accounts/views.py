@@ -22,8 +22,6 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from bosetting.organisations.models import Organisation
-
 from . import actions
 from .forms import (
     AcceptInvitationForm,
@@ -35,8 +33,8 @@ from .forms import (
     with_status,
 )
 from .models import Invitation, User
-from .permissions import Permission, is_imdi, require
-from .queries import get_user_for_admin, municipal_admins, users_visible_to
+from .permissions import Permission, require, scope_for
+from .queries import get_user_for_admin, is_last_municipal_admin, users_visible_to
 
 USERS_PER_PAGE = 50
 
@@ -78,7 +76,7 @@ def user_list(request: HttpRequest) -> HttpResponse:
             "page_range": page.paginator.get_elided_page_range(page.number, on_each_side=2),
             "ellipsis": Paginator.ELLIPSIS,
             "query": query.urlencode(),
-            "show_organisation": is_imdi(by),
+            "show_organisation": scope_for(by, Permission.USER_MANAGE).everything,
             "breadcrumbs": _crumbs((_("Brukere"), None)),
         },
     )
@@ -187,19 +185,10 @@ def user_deactivate(request: HttpRequest, pk: int) -> HttpResponse:
         "accounts/user_deactivate.html",
         {
             "shown_user": user,
-            "is_last_municipal_admin": _is_last_municipal_admin(user),
+            "is_last_municipal_admin": is_last_municipal_admin(user),
             "breadcrumbs": _crumbs(_list_crumb(), (str(user), detail_url), (_("Deaktiver"), None)),
         },
     )
-
-
-def _is_last_municipal_admin(user: User) -> bool:
-    """Deactivating them would cut the municipality off from personal data."""
-    organisation = user.organisation
-    if organisation is None or organisation.kind != Organisation.Kind.MUNICIPALITY:
-        return False
-    admins = municipal_admins(organisation.municipality.pk)
-    return admins.filter(pk=user.pk).exists() and not admins.exclude(pk=user.pk).exists()
 
 
 @require_POST

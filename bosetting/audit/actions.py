@@ -32,7 +32,7 @@ def record_event(
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("record_event must run inside the action's transaction.")
     actor = by if getattr(by, "is_authenticated", False) else None
-    _lock_chain()
+    lock_chain()
     previous = AuditEvent.objects.order_by("-id").values_list("hash", flat=True).first()
     event = AuditEvent(
         # Microseconds dropped so the sealed ISO string survives every database round trip.
@@ -75,7 +75,7 @@ def _normalised_ip(ip: str | None) -> str | None:
     return prepared
 
 
-def _lock_chain() -> None:
+def lock_chain() -> None:
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_CHAIN_LOCK_KEY])

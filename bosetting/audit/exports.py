@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterator
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
@@ -12,22 +11,15 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from bosetting.reports.exports import BOM, DELIMITER, neutralise
+from bosetting.core.csv_files import BOM, DELIMITER, LineWriter, neutralise
 
 from .models import AuditEvent, EventType
 from .queries import object_type_labels
 
-# The CSV conventions (BOM, `;`, formula neutralising) are the report toolkit's, shared by every export.
+# The CSV conventions (BOM, `;`, formula neutralising) are those every export shares.
 __all__ = ["BOM", "DELIMITER", "EXPORT_LIMIT", "csv_lines", "export_filename", "neutralise"]
 
 EXPORT_LIMIT = 100_000
-
-
-class _Echo:
-    """A file-like object that hands back what csv.writer writes, instead of storing it."""
-
-    def write(self, value: str) -> str:
-        return value
 
 
 def csv_lines(events: QuerySet[AuditEvent], *, limit: int = EXPORT_LIMIT) -> Iterator[str]:
@@ -66,13 +58,13 @@ class _Labels:
 def _lines(
     events: QuerySet[AuditEvent], header: list[str], note: str, labels: _Labels, limit: int
 ) -> Iterator[str]:
-    writer = csv.writer(_Echo(), delimiter=DELIMITER)
-    yield BOM + writer.writerow(header)
+    writer = LineWriter()
+    yield BOM + writer.line(header)
     for written, event in enumerate(events.iterator(chunk_size=2000)):
         if written == limit:
-            yield writer.writerow([neutralise(note)])
+            yield writer.line([neutralise(note)])
             return
-        yield writer.writerow([neutralise(cell) for cell in _row(event, labels)])
+        yield writer.line([neutralise(cell) for cell in _row(event, labels)])
 
 
 def _row(event: AuditEvent, labels: _Labels) -> list[object]:

@@ -11,8 +11,8 @@ from django.apps import apps
 from django.conf import settings
 from django.db.models import QuerySet
 
-from bosetting.accounts.permissions import Permission, access_state, has_permission
-from bosetting.organisations.models import Municipality, Organisation
+from bosetting.accounts.permissions import Permission, scope_for
+from bosetting.organisations.models import Municipality
 
 from .models import AuditEvent
 
@@ -22,14 +22,12 @@ PAGE_SIZE = 50
 def events_visible_to(user: Any) -> QuerySet[AuditEvent]:
     """IMDi sees every event; a municipality's users the events that concern their municipality."""
     events = AuditEvent.objects.select_related("actor_organisation", "municipality")
-    if not has_permission(user, Permission.AUDIT_LOG_VIEW):
-        return events.none()
-    state = access_state(user)
-    if state.organisation_kind == Organisation.Kind.IMDI:
+    scope = scope_for(user, Permission.AUDIT_LOG_VIEW)
+    if scope.everything:
         return events
-    if state.municipality_id is None:
+    if scope.municipality_id is None:
         return events.none()
-    return events.filter(municipality_id=state.municipality_id)
+    return events.filter(municipality_id=scope.municipality_id)
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from django_htmx.middleware import HtmxDetails
 
-from bosetting.accounts.permissions import Permission, is_imdi, require
+from bosetting.accounts.permissions import Permission, require, scope_for
 
 from .exports import EXPORT_LIMIT, csv_lines, export_filename
 from .forms import EventSearchForm
@@ -29,7 +29,10 @@ class HtmxHttpRequest(HttpRequest):
 @require_GET
 def event_list(request: HtmxHttpRequest) -> HttpResponse:
     require(request.user, Permission.AUDIT_LOG_VIEW)
-    form = EventSearchForm(request.GET or None, show_municipality=is_imdi(request.user))
+    form = EventSearchForm(
+        request.GET or None,
+        show_municipality=scope_for(request.user, Permission.AUDIT_LOG_VIEW).everything,
+    )
     page = None
     if not form.is_bound or form.is_valid():
         events = events_visible_to(request.user)
@@ -65,7 +68,10 @@ def event_list(request: HtmxHttpRequest) -> HttpResponse:
 @require_GET
 def event_export(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
     require(request.user, Permission.AUDIT_LOG_VIEW)
-    form = EventSearchForm(request.GET or None, show_municipality=is_imdi(request.user))
+    form = EventSearchForm(
+        request.GET or None,
+        show_municipality=scope_for(request.user, Permission.AUDIT_LOG_VIEW).everything,
+    )
     events = events_visible_to(request.user)
     if form.is_bound:
         if not form.is_valid():

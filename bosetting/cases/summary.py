@@ -1,7 +1,7 @@
 """The anonymised case summary a municipality sees in a proposal, before it has said yes.
 
-Built by one function from explicit, coded fields only: never a name, DUF number, national id,
-exact birth date, free text or document. Tests build a case whose every identity field carries a
+The one builder of it, for one case and for a proposal's many (distribution), from explicit, coded
+fields only: never a name, DUF number, national id, exact birth date, free text or document. Tests build a case whose every identity field carries a
 marker and check that none of them reaches the summary or its template.
 """
 
@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from .assessment import EducationLevel, NorwegianLevel, SpecialNeed, age_on
 from .codes import country_name, language_name
-from .models import Case, Category, Relation, Sex
+from .models import Case, Category, Person, Relation, Sex
 from .queries import members_of
 
 
@@ -60,34 +60,46 @@ def _int_or_none(value: object) -> int | None:
 
 
 def anonymised_summary(case: Case, *, today: datetime.date | None = None) -> AnonymisedSummary:
+    """The case's summary, its members read with one query."""
+    return summary_from_members(case, list(members_of(case)), today=today)
+
+
+def summary_from_members(
+    case: Case, members: list[Person], *, today: datetime.date | None = None
+) -> AnonymisedSummary:
+    """The summary from members already loaded (a proposal page prefetches them for every case),
+    head of household first, then by birth date."""
     today = today or timezone.localdate()
-    members = []
-    for person in members_of(case):
-        data = person.current_assessment.data if person.current_assessment else {}
-        needs = data.get("special_needs") or []
-        members.append(
-            AnonymisedMember(
-                relation=person.relation,
-                relation_label=_label(Relation, person.relation),
-                birth_year=person.birth_date.year,
-                age=age_on(person.birth_date, today),
-                sex_label=_label(Sex, person.sex),
-                citizenship=person.citizenship,
-                citizenship_label=country_name(person.citizenship),
-                category_label=_label(Category, person.category),
-                languages=tuple(language_name(code) for code in person.languages),
-                interpreter_language=language_name(person.interpreter_language)
-                if person.interpreter_language
-                else "",
-                norwegian_level=_label(NorwegianLevel, data.get("norwegian_level")),
-                education_level=_label(EducationLevel, data.get("education_level")),
-                education_years=_int_or_none(data.get("education_years")),
-                work_years=_int_or_none(data.get("work_years")),
-                special_needs=tuple(
-                    _label(SpecialNeed, need) for need in needs if need != SpecialNeed.NONE
-                ),
-            )
-        )
+    ordered = sorted(members, key=lambda p: (p.relation != Relation.HEAD, p.birth_date, p.pk))
     return AnonymisedSummary(
-        case_reference=case.reference, household_size=len(members), members=tuple(members)
+        case_reference=case.reference,
+        household_size=len(ordered),
+        members=tuple(_member(person, today) for person in ordered),
+    )
+
+
+def _member(person: Person, today: datetime.date) -> AnonymisedMember:
+    """One member from coded fields only: never a name, number, exact date or free text."""
+    data = person.current_assessment.data if person.current_assessment else {}
+    needs = data.get("special_needs") or []
+    return AnonymisedMember(
+        relation=person.relation,
+        relation_label=_label(Relation, person.relation),
+        birth_year=person.birth_date.year,
+        age=age_on(person.birth_date, today),
+        sex_label=_label(Sex, person.sex),
+        citizenship=person.citizenship,
+        citizenship_label=country_name(person.citizenship),
+        category_label=_label(Category, person.category),
+        languages=tuple(language_name(code) for code in person.languages),
+        interpreter_language=language_name(person.interpreter_language)
+        if person.interpreter_language
+        else "",
+        norwegian_level=_label(NorwegianLevel, data.get("norwegian_level")),
+        education_level=_label(EducationLevel, data.get("education_level")),
+        education_years=_int_or_none(data.get("education_years")),
+        work_years=_int_or_none(data.get("work_years")),
+        special_needs=tuple(
+            _label(SpecialNeed, need) for need in needs if need != SpecialNeed.NONE
+        ),
     )

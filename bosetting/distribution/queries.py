@@ -29,7 +29,7 @@ from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
 
-from bosetting.accounts.permissions import Permission, access_state, has_permission
+from bosetting.accounts.permissions import Permission, scope_for
 from bosetting.cases.models import Case, CaseState, Category, Person
 from bosetting.organisations.models import Municipality
 from bosetting.planning.models import MunicipalDecision
@@ -43,20 +43,13 @@ CURRENT_DECISION_STATES = (MunicipalDecision.State.APPROVED, MunicipalDecision.S
 PLACE_USING_STATES = (CaseState.MATCHED, CaseState.SETTLED)
 
 
-def _is_imdi_worker(user: Any) -> bool:
-    return has_permission(user, Permission.PROPOSAL_MANAGE)
-
-
 def proposals_visible_to(user: Any) -> QuerySet[Proposal]:
     proposals = Proposal.objects.select_related("municipality")
-    if _is_imdi_worker(user):
+    if scope_for(user, Permission.PROPOSAL_MANAGE).everything:
         return proposals
-    if has_permission(user, Permission.PROPOSAL_ANSWER):
-        municipality_id = access_state(user).municipality_id
-        if municipality_id is not None:
-            return proposals.filter(municipality_id=municipality_id).exclude(
-                state=Proposal.State.DRAFT
-            )
+    municipality_id = scope_for(user, Permission.PROPOSAL_ANSWER).municipality_id
+    if municipality_id is not None:
+        return proposals.filter(municipality_id=municipality_id).exclude(state=Proposal.State.DRAFT)
     return proposals.none()
 
 
@@ -274,13 +267,11 @@ def accepted_undecided() -> QuerySet[ProposedCase]:
 
 def letters_visible_to(user: Any) -> QuerySet[DecisionLetter]:
     letters = DecisionLetter.objects.select_related("decision__municipality", "decision__case")
-    if not has_permission(user, Permission.DECISION_LETTER_VIEW):
-        return letters.none()
-    state = access_state(user)
-    if _is_imdi_worker(user):
+    scope = scope_for(user, Permission.DECISION_LETTER_VIEW)
+    if scope.everything:
         return letters
-    if state.municipality_id is not None:
-        return letters.filter(decision__municipality_id=state.municipality_id)
+    if scope.municipality_id is not None:
+        return letters.filter(decision__municipality_id=scope.municipality_id)
     return letters.none()
 
 

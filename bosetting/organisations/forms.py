@@ -10,8 +10,8 @@ from django.utils.formats import date_format
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from .agreements import AgreementStatus
 from .models import County, DataProcessingAgreement, Municipality, ReceptionCentre
-from .queries import AgreementStatus
 from .validators import validate_pdf_document
 
 DATE_INPUT_FORMATS = ["%d.%m.%Y"]

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -16,24 +16,23 @@ from django.utils.translation import gettext as _
 from bosetting.accounts.permissions import (
     AccessDenied,
     Permission,
-    access_state,
     denial_reason,
     has_permission,
     require,
 )
-from bosetting.accounts.queries import current_agreement, municipal_admins
+from bosetting.accounts.queries import municipal_admins
 
 from . import actions
+from .agreements import current_agreement, municipalities_with_status, status_tags
 from .forms import AgreementForm, MunicipalityFilterForm, ReceptionCentreForm, SignatureForm
 from .models import DataProcessingAgreement, Municipality
 from .queries import (
     agreements_with_signature_counts,
     get_municipality_with_status,
     get_signature_for,
-    municipalities_with_status,
+    own_municipality_with_status,
     reception_centres,
     signatures_of,
-    status_tags,
     status_totals,
     with_status,
 )
@@ -214,10 +213,7 @@ def signature_download(request: HttpRequest, pk: int) -> FileResponse:
 
 def own_agreement(request: HttpRequest) -> HttpResponse:
     require(request.user, Permission.AGREEMENT_VIEW)
-    municipality_id = access_state(request.user).municipality_id  # type: ignore[arg-type]
-    if municipality_id is None:
-        raise Http404
-    municipality = get_municipality_with_status(pk=municipality_id)
+    municipality = own_municipality_with_status(request.user)
     return render(
         request,
         "organisations/own_agreement.html",

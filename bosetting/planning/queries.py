@@ -11,25 +11,19 @@ from typing import Any
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
-from bosetting.accounts.permissions import Permission, access_state, has_permission
+from bosetting.accounts.permissions import Permission, scope_for
 
 from .models import MunicipalDecision, SettlementRequest, SettlementRequestVersion
 
 CURRENT_DECISION_STATES = [MunicipalDecision.State.APPROVED, MunicipalDecision.State.ACKNOWLEDGED]
 
 
-def _own_municipality_id(user: Any) -> int | None:
-    if not getattr(user, "is_authenticated", False):
-        return None
-    return access_state(user).municipality_id
-
-
 def requests_visible_to(user: Any) -> QuerySet[SettlementRequest]:
     requests = SettlementRequest.objects.select_related("municipality__county")
-    if has_permission(user, Permission.PLANNING_OVERVIEW_VIEW):
+    if scope_for(user, Permission.PLANNING_OVERVIEW_VIEW).everything:
         return requests
-    municipality_id = _own_municipality_id(user)
-    if municipality_id is not None and has_permission(user, Permission.REQUEST_VIEW):
+    municipality_id = scope_for(user, Permission.REQUEST_VIEW).municipality_id
+    if municipality_id is not None:
         return requests.filter(municipality_id=municipality_id).exclude(
             state=SettlementRequest.State.DRAFT
         )
@@ -57,7 +51,7 @@ def get_version_for(user: Any, pk: int) -> SettlementRequestVersion:
 def decisions_visible_to(user: Any) -> QuerySet[MunicipalDecision]:
     """IMDi sees decisions once approved; the municipality sees its drafts too."""
     decisions = MunicipalDecision.objects.select_related("request__municipality")
-    if has_permission(user, Permission.PLANNING_OVERVIEW_VIEW):
+    if scope_for(user, Permission.PLANNING_OVERVIEW_VIEW).everything:
         return decisions.exclude(state=MunicipalDecision.State.DRAFT)
     return decisions.filter(request__in=requests_visible_to(user))
 

@@ -13,10 +13,10 @@ from typing import Any
 from django.db.models import Count, Exists, Min, OuterRef, Q
 from django.utils import timezone
 
-from bosetting.accounts.permissions import Permission, access_state, has_permission, is_imdi
+from bosetting.accounts.permissions import Permission, has_permission, scope_for
 from bosetting.cases.models import Case, CaseState, Category, Person
 from bosetting.distribution.models import Proposal
-from bosetting.organisations.models import Municipality, Organisation
+from bosetting.organisations.models import Municipality
 from bosetting.planning.models import MunicipalDecision
 from bosetting.settlement.models import Settlement
 
@@ -166,22 +166,19 @@ def reception_dashboard(organisation_id: int) -> ReceptionDashboard:
 
 def dashboard_for(user: Any) -> dict[str, Any]:
     """The home page's context: which dashboard the user gets, and what they may open from it."""
-    state = access_state(user)
-    if is_imdi(user):
+    scope = scope_for(user)
+    if scope.everything:
         return {"imdi_dashboard": imdi_dashboard()}
-    if (
-        state.organisation_kind == Organisation.Kind.MUNICIPALITY
-        and state.municipality_id is not None
-        and has_permission(user, Permission.REQUEST_VIEW)
-    ):
+    municipality_id = scope_for(user, Permission.REQUEST_VIEW).municipality_id
+    if municipality_id is not None:
         return {
-            "municipal_dashboard": municipal_dashboard(state.municipality_id),
+            "municipal_dashboard": municipal_dashboard(municipality_id),
             "can_register_settlement": has_permission(user, Permission.SETTLEMENT_REGISTER),
             "can_answer_proposals": has_permission(user, Permission.PROPOSAL_ANSWER),
         }
-    if state.organisation_kind == Organisation.Kind.RECEPTION_CENTRE and state.organisation_id:
+    if scope.reception_centre_organisation_id is not None:
         return {
-            "reception_dashboard": reception_dashboard(state.organisation_id),
+            "reception_dashboard": reception_dashboard(scope.reception_centre_organisation_id),
             "can_register_settlement": has_permission(user, Permission.SETTLEMENT_REGISTER),
         }
     return {}

@@ -1,7 +1,6 @@
 """A report to CSV, XLSX and PDF, and the download responses for them.
 
-- CSV for Excel in Norway: UTF-8 with a byte order mark (so æøå survive), `;` between cells,
-  and text cells that start like a formula neutralised (CSV injection).
+- CSV for Excel in Norway, by the conventions of bosetting/core/csv_files.py.
 - XLSX: real numbers with number formats, bold header and totals, document properties.
 - PDF/A: landscape A4, the table's header repeated on every page, the chart embedded as SVG.
 """
@@ -9,7 +8,6 @@
 from __future__ import annotations
 
 import base64
-import csv
 import io
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -18,16 +16,10 @@ import xlsxwriter
 from django.http import HttpResponse, StreamingHttpResponse
 from django.utils.translation import gettext as _
 
+from bosetting.core.csv_files import BOM, LineWriter, neutralise
 from bosetting.core.pdf import render_pdf
 
 from .table import Cell, Column, Kind, Report
-
-# Excel reads a file with a byte order mark as UTF-8 (æ, ø, å), and `;` as the separator in Norway.
-BOM = "\ufeff"
-DELIMITER = ";"
-
-# A cell that starts like a formula would be run by the spreadsheet (CSV injection).
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 FORMATS = ("xlsx", "csv", "pdf")
 _CONTENT_TYPES = {
@@ -37,28 +29,15 @@ _CONTENT_TYPES = {
 }
 
 
-def neutralise(value: object) -> str:
-    """A text cell that a spreadsheet will show as text, never run as a formula."""
-    text = "" if value is None else str(value)
-    return f"'{text}" if text.startswith(_FORMULA_STARTS) else text
-
-
 # --- CSV -----------------------------------------------------------------------------------------
-
-
-class _Echo:
-    """A file-like object that hands back what csv.writer writes, instead of storing it."""
-
-    def write(self, value: str) -> str:
-        return value
 
 
 def csv_lines(report: Report) -> Iterator[str]:
     """The header, the rows and the totals as CSV lines; the first line starts with the BOM."""
-    writer = csv.writer(_Echo(), delimiter=DELIMITER)
-    yield BOM + writer.writerow([neutralise(column.header) for column in report.columns])
+    writer = LineWriter()
+    yield BOM + writer.line([neutralise(column.header) for column in report.columns])
     for row in (*report.rows, *report.totals):
-        yield writer.writerow(_csv_row(report.columns, row))
+        yield writer.line(_csv_row(report.columns, row))
 
 
 def _csv_row(columns: Sequence[Column], row: Sequence[Cell]) -> list[str]:

@@ -22,25 +22,52 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 
-from bosetting.accounts.permissions import Permission, access_state, has_permission, is_imdi
-from bosetting.organisations.models import County
+from bosetting.accounts.permissions import Permission, require, scope_for
+from bosetting.organisations.models import County, Municipality
 from bosetting.planning.models import MunicipalDecision, SettlementRequest
 from bosetting.settlement.models import Settlement
 
 CURRENT_DECISION_STATES = [MunicipalDecision.State.APPROVED, MunicipalDecision.State.ACKNOWLEDGED]
 
 
+@dataclass(frozen=True)
+class ReportScope:
+    """Whose figures a report shows the user, decided from `scope_for` and nowhere else."""
+
+    everything: bool  # IMDi: the whole country, a county or a municipality chosen in the form
+    municipality: Municipality | None  # everyone else: their own municipality, never another
+
+
+def report_scope(user: Any, permission: Permission) -> ReportScope:
+    """The user's scope in a report under `permission`; refuses (403) without the permission."""
+    require(user, permission)
+    scope = scope_for(user, permission)
+    if scope.everything:
+        return ReportScope(everything=True, municipality=None)
+    return ReportScope(
+        everything=False,
+        municipality=user.own_municipality if scope.municipality_id is not None else None,
+    )
+
+
+def unsuppressed_municipality_id(user: Any) -> int | None:
+    """In the national report: None for IMDi, who see every figure; else the id of the viewer's
+    municipality, whose own figures are not suppressed (0 for a viewer who has none)."""
+    scope = scope_for(user, Permission.NATIONAL_REPORT_VIEW)
+    if scope.everything:
+        return None
+    return scope.municipality_id or 0
+
+
 def requests_visible_to(user: Any) -> QuerySet[SettlementRequest]:
     """Sent requests the user may count: IMDi all, a municipality's users their own, others none."""
     requests = SettlementRequest.objects.exclude(state=SettlementRequest.State.DRAFT)
-    if not has_permission(user, Permission.REQUESTS_REPORT_VIEW):
-        return requests.none()
-    if is_imdi(user):
+    scope = scope_for(user, Permission.REQUESTS_REPORT_VIEW)
+    if scope.everything:
         return requests
-    municipality_id = access_state(user).municipality_id
-    if municipality_id is None:
+    if scope.municipality_id is None:
         return requests.none()
-    return requests.filter(municipality_id=municipality_id)
+    return requests.filter(municipality_id=scope.municipality_id)
 
 
 def settled_per_request() -> Coalesce:

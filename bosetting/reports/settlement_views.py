@@ -15,13 +15,14 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from bosetting.accounts.permissions import Permission, access_state, is_imdi, require
+from bosetting.accounts.permissions import Permission, require
 from bosetting.organisations.models import Municipality
 
 from .actions import record_export
 from .exports import FORMATS, export_response
 from .national import national_report
 from .period import NationalFilterForm, SpecialisedFilterForm
+from .queries import report_scope, unsuppressed_municipality_id
 from .specialised import specialised_report
 from .table import Report
 
@@ -52,14 +53,14 @@ def _specialised(
     """The form, the report (None until a municipality and a valid period are chosen) and the
     municipality. An export names the municipality in its address; the page takes IMDi's
     choice from the form and gives everyone else their own."""
-    imdi = is_imdi(request.user)
-    chosen: Municipality | None
+    scope = report_scope(request.user, Permission.SETTLEMENT_REPORT_VIEW)
+    chosen: Municipality | None = scope.municipality
     if number is not None:
         chosen = get_object_or_404(Municipality, number=number)
-    else:
-        chosen = None if imdi else request.user.own_municipality  # type: ignore[union-attr]
-    require(request.user, Permission.SETTLEMENT_REPORT_VIEW, municipality=chosen)
-    form = SpecialisedFilterForm(request.GET, choose_municipality=imdi and number is None)
+        require(request.user, Permission.SETTLEMENT_REPORT_VIEW, municipality=chosen)
+    form = SpecialisedFilterForm(
+        request.GET, choose_municipality=scope.everything and number is None
+    )
     if not form.is_valid():
         return form, None, None
     municipality = chosen or form.cleaned_data.get("municipality")
@@ -135,10 +136,7 @@ def _national(request: HttpRequest) -> tuple[NationalFilterForm, Report | None]:
     if not form.is_valid():
         return form, None
     start, end = form.period()
-    own = None if is_imdi(request.user) else access_state(request.user).municipality_id  # type: ignore[arg-type]
-    if not is_imdi(request.user) and own is None:
-        # Only IMDi and municipalities hold the permission; anyone else sees suppressed figures.
-        own = 0
+    own = unsuppressed_municipality_id(request.user)
     return form, national_report(
         start=start, end=end, group_by=form.grouping(), own_municipality_id=own
     )
@@ -147,7 +145,7 @@ def _national(request: HttpRequest) -> tuple[NationalFilterForm, Report | None]:
 @require_GET
 def national_settlement(request: HttpRequest) -> HttpResponse:
     form, report = _national(request)
-    suppressed = not is_imdi(request.user)
+    suppressed = unsuppressed_municipality_id(request.user) is not None
     return render(
         request,
         "reports/settlement_report.html",

@@ -16,11 +16,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from bosetting.accounts.permissions import Permission, is_imdi, require
+from bosetting.accounts.permissions import Permission
 
 from .exports import FORMATS, export_response
 from .forms import ReportFilterForm
-from .queries import report_years, requests_visible_to
+from .queries import ReportScope, report_scope, report_years, requests_visible_to
 from .requests_and_decisions import year_report, years_report
 from .table import Report
 
@@ -29,26 +29,23 @@ ReportBuilder = Callable[[HttpRequest, ReportFilterForm], Report]
 
 def _year_report(request: HttpRequest, form: ReportFilterForm) -> Report:
     requests = requests_visible_to(request.user)
-    if is_imdi(request.user):
+    scope = _scope(request)
+    if scope.everything:
         return year_report(requests, year=form.selected_year(), county=form.selected_county())
-    return year_report(
-        requests,
-        year=form.selected_year(),
-        municipality=request.user.own_municipality,  # type: ignore[union-attr]
-    )
+    return year_report(requests, year=form.selected_year(), municipality=scope.municipality)
 
 
 def _years_report(request: HttpRequest, form: ReportFilterForm) -> Report:
     requests = requests_visible_to(request.user)
-    if is_imdi(request.user):
+    scope = _scope(request)
+    if scope.everything:
         return years_report(requests, county=form.selected_county())
-    return years_report(requests, municipality=request.user.own_municipality)  # type: ignore[union-attr]
+    return years_report(requests, municipality=scope.municipality)
 
 
-def _authorize(request: HttpRequest) -> None:
+def _scope(request: HttpRequest) -> ReportScope:
     # A municipality's user sees their own municipality's figures and nothing else.
-    municipality = None if is_imdi(request.user) else request.user.own_municipality  # type: ignore[union-attr]
-    require(request.user, Permission.REQUESTS_REPORT_VIEW, municipality=municipality)
+    return report_scope(request.user, Permission.REQUESTS_REPORT_VIEW)
 
 
 def _form(request: HttpRequest, *, per_year: bool) -> ReportFilterForm:
@@ -59,13 +56,13 @@ def _form(request: HttpRequest, *, per_year: bool) -> ReportFilterForm:
             reverse=True,
         )
     # Always bound: no parameters is a valid choice (this year, the whole country).
-    return ReportFilterForm(request.GET, years=years, show_county=is_imdi(request.user))
+    return ReportFilterForm(request.GET, years=years, show_county=_scope(request).everything)
 
 
 def _page(
     request: HttpRequest, *, per_year: bool, builder: ReportBuilder, url_name: str
 ) -> HttpResponse:
-    _authorize(request)
+    _scope(request)  # refuses (403) without the permission
     form = _form(request, per_year=per_year)
     report = builder(request, form) if form.is_valid() else None
     query = request.GET.urlencode()
@@ -101,7 +98,7 @@ def _page(
 def _export(
     request: HttpRequest, file_format: str, *, per_year: bool, builder: ReportBuilder
 ) -> HttpResponse | StreamingHttpResponse:
-    _authorize(request)
+    _scope(request)  # refuses (403) without the permission
     if file_format not in FORMATS:
         raise Http404
     form = _form(request, per_year=per_year)

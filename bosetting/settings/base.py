@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "bosetting.core",
+    "bosetting.site",
     "bosetting.organisations",
     "bosetting.accounts",
     "bosetting.audit",
@@ -47,13 +48,15 @@ INSTALLED_APPS = [
     "bosetting.api",
     "bosetting.reports",
     "bosetting.legacy",
+    # Demo data, the national data generator and the benchmarks (its management commands).
+    "bosetting.demo",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "bosetting.core.language.ChosenLanguageMiddleware",
+    "bosetting.site.language.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -68,7 +71,7 @@ MIDDLEWARE = [
 ]
 
 FORM_RENDERER = "bosetting.core.forms.FormRenderer"
-ROOT_URLCONF = "bosetting.urls"
+ROOT_URLCONF = "bosetting.site.urls"
 WSGI_APPLICATION = "bosetting.wsgi.application"
 
 TEMPLATES = [
@@ -81,7 +84,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "bosetting.core.context_processors.layout",
+                "bosetting.site.context_processors.layout",
             ],
         },
     }

@@ -8,18 +8,21 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import Exists, OuterRef
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from bosetting.accounts.permissions import AccessDenied, Permission, denial_reason
+from bosetting.accounts.queries import municipal_caseworkers
 from bosetting.audit.actions import record_event
 from bosetting.audit.models import EventType
 from bosetting.cases.models import Case, CaseState, Person
 from bosetting.cases.transitions import change_case_state
 from bosetting.distribution.models import SettlementDecision
+from bosetting.notifications.actions import notify
 
-from .models import Settlement, Source
+from .models import Settlement, SettlementReminder, Source
 from .rules import registrable_persons_condition, source_for
 
 
@@ -252,13 +255,6 @@ def withdraw_settlement(*, by: Any, person: Person, reason: str) -> Settlement:
 def send_due_reminders(*, today: datetime.date, days: int) -> int:
     """Remind each municipality of its matched cases with no settlement date `days` after the
     decision: one reminder per case, ever, so running daily reminds once. Returns the cases."""
-    from django.urls import reverse
-
-    from bosetting.notifications.actions import notify
-    from bosetting.planning.actions import municipal_caseworkers
-
-    from .models import SettlementReminder
-
     with transaction.atomic():
         due = list(
             Case.objects.select_for_update()

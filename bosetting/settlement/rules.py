@@ -6,9 +6,10 @@ from typing import Any
 
 from django.db.models import Q
 
-from bosetting.accounts.permissions import Permission, access_state, has_permission
+from bosetting.accounts.permissions import Permission, scope_for
 from bosetting.cases.models import Residence
-from bosetting.organisations.models import Organisation
+
+from .models import Source
 
 # The municipality registers persons who did not live at a reception centre (DOMAIN.md step 6);
 # the centre registers its own residents' moving out.
@@ -19,21 +20,17 @@ def registrable_persons_condition(user: Any) -> Q | None:
     """A filter on Person for the persons `user` may register or correct; None for nobody."""
     if user is None:
         return Q()  # the system itself: imports and the demo
-    if not has_permission(user, Permission.SETTLEMENT_REGISTER):
-        return None
-    state = access_state(user)
-    if state.organisation_kind == Organisation.Kind.MUNICIPALITY and state.municipality_id:
-        return Q(case__municipality_id=state.municipality_id, residence__in=PRIVATE_RESIDENCES)
-    if state.organisation_kind == Organisation.Kind.RECEPTION_CENTRE and state.organisation_id:
-        return Q(reception_centre__organisation_id=state.organisation_id)
+    scope = scope_for(user, Permission.SETTLEMENT_REGISTER)
+    if scope.municipality_id is not None:
+        return Q(case__municipality_id=scope.municipality_id, residence__in=PRIVATE_RESIDENCES)
+    if scope.reception_centre_organisation_id is not None:
+        return Q(reception_centre__organisation_id=scope.reception_centre_organisation_id)
     return None
 
 
 def source_for(user: Any) -> str:
-    from .models import Source
-
     if user is None:
         return Source.IMPORT
-    if access_state(user).organisation_kind == Organisation.Kind.RECEPTION_CENTRE:
+    if scope_for(user).reception_centre_organisation_id is not None:
         return Source.RECEPTION_CENTRE
     return Source.MUNICIPALITY

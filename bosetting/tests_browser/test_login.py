@@ -9,9 +9,9 @@ from playwright.sync_api import Page, expect
 
 from bosetting.accounts.totp import enrol_totp, totp_code
 from bosetting.audit.models import AuditEvent, EventType
-from bosetting.core.management.commands.seed_demo import DEMO_USERS
+from bosetting.demo.management.commands.seed_demo import DEMO_USERS
 
-from .support import check_axe, fill_password_step, save_screenshot
+from .support import check_axe, fill_password_step, fresh_totp_code, save_screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -36,7 +36,7 @@ def test_first_login_enrols_totp_and_reaches_the_start_page(page, live_server, c
     check_axe(page)
     save_screenshot(page, "enrolment")
     secret = page.locator("#totp-secret").inner_text().strip()
-    page.get_by_label("Engangskode").fill(totp_code(secret))
+    page.get_by_label("Engangskode").fill(fresh_totp_code(secret))
     page.get_by_role("button", name="Aktiver").click()
 
     expect(page).to_have_url(re.compile(r"/konto/2fa/recovery-codes/$"))
@@ -69,7 +69,7 @@ def test_login_with_password_and_totp_code(page, live_server, cast):
     expect(page.get_by_label("Engangskode")).to_have_attribute("aria-invalid", "true")
     check_axe(page)
     save_screenshot(page, "second-step-error")
-    page.get_by_label("Engangskode").fill(totp_code(secret))
+    page.get_by_label("Engangskode").fill(fresh_totp_code(secret))
     page.get_by_role("button", name="Logg inn").click()
 
     heading(page).to_contain_text("Velkommen")

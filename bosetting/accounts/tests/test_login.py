@@ -16,7 +16,7 @@ from django.urls import reverse
 from bosetting.accounts.tests.factories import PASSWORD
 from bosetting.accounts.totp import enrol_totp, totp_code
 from bosetting.audit.models import AuditEvent, EventType
-from bosetting.core.management.commands.seed_demo import DEMO_PASSWORD, DEMO_USERS
+from bosetting.demo.management.commands.seed_demo import DEMO_PASSWORD, DEMO_USERS
 
 LOGIN_URL = "/konto/login/"
 SECOND_STEP_URL = "/konto/2fa/authenticate/"

@@ -1,4 +1,4 @@
-"""The api app's routes in the permission matrix (bosetting/core/tests/test_permission_matrix.py).
+"""The api app's routes in the permission matrix (bosetting/site/tests/test_permission_matrix.py).
 
 The endpoints take a bearer token only: a logged-in browser session is not accepted, so every
 persona, logged in or not, gets 401 (they are marked public because the site's login redirect
@@ -15,7 +15,7 @@ from typing import Any
 from bosetting.api.actions import create_client
 from bosetting.api.scopes import Scope
 from bosetting.cases.tests.factories import make_case
-from bosetting.core.tests.matrix import PERSONAS, Route
+from bosetting.site.tests.matrix import PERSONAS, Route
 
 EVERYONE = set(PERSONAS)
 

@@ -10,10 +10,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from bosetting.accounts.permissions import Permission, access_state
+from bosetting.accounts.permissions import Permission, scope_for
 from bosetting.audit.actions import record_event
 from bosetting.audit.models import EventType
-from bosetting.organisations.models import Organisation, ReceptionCentre
+from bosetting.organisations.models import ReceptionCentre
 
 from ..models import (
     Case,
@@ -72,10 +72,10 @@ def _check_person(by: Any, data: PersonData, *, existing: Person | None = None) 
     if data.residence != Residence.RECEPTION_CENTRE:
         data.reception_centre = None
     if by is not None:
-        state = access_state(by)
-        if state.organisation_kind == Organisation.Kind.RECEPTION_CENTRE and (
+        centre_organisation_id = scope_for(by).reception_centre_organisation_id
+        if centre_organisation_id is not None and (
             data.reception_centre is None
-            or data.reception_centre.organisation_id != state.organisation_id
+            or data.reception_centre.organisation_id != centre_organisation_id
         ):
             raise CaseError(
                 _("Du kan bare registrere personer som bor i ditt eget mottak."),

@@ -1,4 +1,4 @@
-"""The cases app's routes in the permission matrix (bosetting/core/tests/test_permission_matrix.py).
+"""The cases app's routes in the permission matrix (bosetting/site/tests/test_permission_matrix.py).
 
 `world.case` lives at Fana mottak (Bergen) and is being assessed: reception staff there reach it,
 IMDi's caseworkers and administrators reach it, and municipal caseworkers, who hold the person
@@ -14,7 +14,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from bosetting.cases import actions
 from bosetting.cases.actions import HealthInput
-from bosetting.core.tests.matrix import Route
+from bosetting.site.tests.matrix import Route
 
 from .factories import make_case
 

@@ -1,10 +1,10 @@
-"""The distribution app's routes in the permission matrix (bosetting/core/tests/test_permission_matrix.py)."""
+"""The distribution app's routes in the permission matrix (bosetting/site/tests/test_permission_matrix.py)."""
 
 from __future__ import annotations
 
 from types import SimpleNamespace
 
-from bosetting.core.tests.matrix import Route
+from bosetting.site.tests.matrix import Route
 
 from ..models import DecisionLetter
 from .helpers import accept_and_decide, approve_places, proposed, ready_case, sent_proposal

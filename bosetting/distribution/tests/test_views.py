@@ -11,13 +11,13 @@ from django.utils import timezone
 
 from bosetting.audit.models import AuditEvent, EventType
 from bosetting.cases.models import CaseState, Person
+from bosetting.cases.summary import summary_from_members
 from bosetting.core.testing import close_response
 from bosetting.notifications.models import Notification
 
 from .. import actions
 from ..models import DecisionLetter, Proposal, ProposedCase
 from ..queries import proposal_cases
-from ..summaries import summary_from_members
 from .helpers import accept_and_decide, deadline, proposed, ready_case, sent_proposal
 
 pytestmark = pytest.mark.usefixtures("bergen_places")

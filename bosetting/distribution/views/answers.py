@@ -11,14 +11,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from bosetting.accounts.permissions import Permission, access_state, require
-from bosetting.cases.queries import MUNICIPAL_STATES
+from bosetting.accounts.permissions import Permission, require
+from bosetting.cases.queries import person_file_opens
+from bosetting.cases.summary import summary_from_members
 
 from .. import actions
 from ..forms import AnswerForm
 from ..models import Proposal, ProposedCase
 from ..queries import get_proposal_for, own_proposals, proposal_cases
-from ..summaries import summary_from_members
 from .common import crumb, own_proposals_crumb
 
 
@@ -83,7 +83,6 @@ def _page(
     today = timezone.localdate()
     open_for_answers = proposal.state == Proposal.State.SENT and proposal.deadline >= today
     user: Any = request.user
-    own = access_state(user).municipality_id
     items = proposal_cases(proposal)
     for item in items:
         item.summary = summary_from_members(item.case, item.case.member_list, today=today)  # type: ignore[attr-defined]
@@ -92,7 +91,7 @@ def _page(
         else:
             item.form = AnswerForm(prefix=f"c{item.pk}")  # type: ignore[attr-defined]
         # The person file opens only after yes and IMDi's decision (cases_visible_to).
-        item.file_open = item.case.state in MUNICIPAL_STATES and item.case.municipality_id == own  # type: ignore[attr-defined]
+        item.file_open = person_file_opens(user, item.case)  # type: ignore[attr-defined]
     pending = sum(1 for item in items if item.answer == ProposedCase.Answer.PENDING)
     return render(
         request,

@@ -8,11 +8,10 @@ from bosetting.accounts.models import User
 from bosetting.accounts.permissions import Permission, has_permission
 from bosetting.accounts.roles import Role
 from bosetting.accounts.tests.factories import UserFactory
+from bosetting.organisations.agreements import AgreementStatus, municipalities_with_status
 from bosetting.organisations.models import AgreementSignature
 from bosetting.organisations.queries import (
-    AgreementStatus,
     get_signature_for,
-    municipalities_with_status,
     signatures_visible_to,
     status_totals,
 )

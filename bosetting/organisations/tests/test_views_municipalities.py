@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from bosetting.accounts.roles import Role
 from bosetting.accounts.tests.factories import UserFactory
-from bosetting.organisations.queries import AgreementStatus
+from bosetting.organisations.agreements import AgreementStatus
 from bosetting.organisations.tests.factories import (
     AgreementSignatureFactory,
     MunicipalityFactory,

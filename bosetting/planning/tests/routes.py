@@ -1,4 +1,4 @@
-"""The planning app's routes in the permission matrix (bosetting/core/tests/test_permission_matrix.py)."""
+"""The planning app's routes in the permission matrix (bosetting/site/tests/test_permission_matrix.py)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from types import SimpleNamespace
 
 from django.utils import timezone
 
-from bosetting.core.tests.matrix import BERGEN, IMDI, Route
+from bosetting.site.tests.matrix import BERGEN, IMDI, Route
 
 from .helpers import decide, send
 

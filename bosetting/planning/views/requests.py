@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from bosetting.accounts.permissions import Permission, has_permission, require
+from bosetting.accounts.permissions import Permission, has_permission, require, scope_for
 
 from .. import actions
 from ..forms import AdjustForm
@@ -85,14 +85,15 @@ def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
     settlement_request = get_request_for(request.user, pk)
     settlement_request = requests_with_history(request.user).get(pk=settlement_request.pk)
     municipality = settlement_request.municipality
-    is_imdi = has_permission(request.user, Permission.PLANNING_OVERVIEW_VIEW)
-    current, draft, replaced = decision_parts(settlement_request, include_drafts=not is_imdi)
+    # IMDi sees a decision once approved; the municipality sees its own draft too.
+    imdi_view = scope_for(request.user, Permission.PLANNING_OVERVIEW_VIEW).everything
+    current, draft, replaced = decision_parts(settlement_request, include_drafts=not imdi_view)
     can_register = (
         has_permission(request.user, Permission.DECISION_REGISTER, municipality=municipality)
         and settlement_request.state != SettlementRequest.State.DRAFT
     )
     can_manage = has_permission(request.user, Permission.REQUEST_MANAGE)
-    breadcrumbs = [overview_crumb(settlement_request.year)] if is_imdi else [own_requests_crumb()]
+    breadcrumbs = [overview_crumb(settlement_request.year)] if imdi_view else [own_requests_crumb()]
     breadcrumbs.append(crumb(f"{municipality.name} {settlement_request.year}"))
     return render(
         request,

@@ -1,11 +1,11 @@
-"""The reports app's routes in the permission matrix (bosetting/core/tests/test_permission_matrix.py)."""
+"""The reports app's routes in the permission matrix (bosetting/site/tests/test_permission_matrix.py)."""
 
 from __future__ import annotations
 
 from types import SimpleNamespace
 
-from bosetting.core.tests.matrix import IMDI, Route
 from bosetting.planning.tests.factories import MunicipalDecisionFactory, SettlementRequestFactory
+from bosetting.site.tests.matrix import IMDI, Route
 
 # The report is for IMDi and for a municipality's caseworkers and readers; Bergen's reader and
 # caseworker, Oslo's and Stord's caseworkers see their own municipality. Administrators do not.

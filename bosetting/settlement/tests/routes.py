@@ -1,4 +1,4 @@
-"""The settlement app's routes in the permission matrix (bosetting/core/tests/test_permission_matrix.py).
+"""The settlement app's routes in the permission matrix (bosetting/site/tests/test_permission_matrix.py).
 
 `world.settlement_case` is a household living privately, matched to Bergen: Bergen's caseworker
 registers it; Oslo's caseworker and the reception staff may not know it exists (404).
@@ -13,8 +13,8 @@ from types import SimpleNamespace
 from django.utils import timezone
 
 from bosetting.cases.models import Person
-from bosetting.core.tests.matrix import Route
 from bosetting.settlement.actions import register_settlement
+from bosetting.site.tests.matrix import Route
 
 from .factories import make_matched_case
 

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class SiteConfig(AppConfig):
+    """The shell every page shares: home, health, error pages, navigation, the root URLconf."""
+
+    name = "bosetting.site"
+    label = "site"

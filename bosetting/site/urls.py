@@ -1,0 +1,30 @@
+from allauth.account.decorators import secure_admin_login
+from django.contrib import admin
+from django.urls import include, path
+
+from . import views
+
+# The operators' admin logs in through allauth too, so it gets the same two factors.
+admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
+admin.site.site_header = "Bosetting – drift"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("healthz", views.healthz, name="healthz"),
+    path("konto/", include("allauth.urls")),
+    path("brukere/", include("bosetting.accounts.urls")),
+    path("organisasjoner/", include("bosetting.organisations.urls")),
+    path("logg/", include("bosetting.audit.urls")),
+    path("varsler/", include("bosetting.notifications.urls")),
+    path("anmodninger/", include("bosetting.planning.urls")),
+    path("saker/", include("bosetting.cases.urls")),
+    path("fordeling/", include("bosetting.distribution.urls")),
+    path("bosetting/", include("bosetting.settlement.urls")),
+    path("api/v1/", include("bosetting.api.urls")),
+    path("rapporter/", include("bosetting.reports.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("drift/admin/", admin.site.urls),
+]
+
+handler403 = "bosetting.site.views.permission_denied"
+handler404 = "bosetting.site.views.page_not_found"
