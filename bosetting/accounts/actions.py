@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
@@ -23,12 +23,15 @@ from .models import Invitation, User, UserRole
 from .permissions import Permission, has_permission, scope_for
 from .roles import Role, roles_for
 
+if TYPE_CHECKING:
+    from bosetting.accounts.models import Actor
+
 
 class AccountError(ValueError):
     """A refused change, with a message the user is shown."""
 
 
-def grantable_roles(by: Any, organisation: Organisation) -> list[Role]:
+def grantable_roles(by: Actor, organisation: Organisation) -> list[Role]:
     """The roles `by` may give or take away in `organisation`.
 
     A municipal administrator manages the municipal roles of their own municipality. An IMDi
@@ -46,12 +49,12 @@ def grantable_roles(by: Any, organisation: Organisation) -> list[Role]:
     return [Role.RECEPTION_STAFF]
 
 
-def _require_manage(by: Any, organisation: Organisation) -> None:
+def _require_manage(by: User, organisation: Organisation) -> None:
     if not grantable_roles(by, organisation):
         raise AccountError(_("Du kan ikke administrere brukere i %(org)s.") % {"org": organisation})
 
 
-def _check_roles(by: Any, organisation: Organisation, changed: Iterable[str]) -> None:
+def _check_roles(by: User, organisation: Organisation, changed: Iterable[str]) -> None:
     allowed = {str(role) for role in grantable_roles(by, organisation)}
     refused = sorted(set(changed) - allowed)
     if refused:
@@ -65,7 +68,7 @@ def _hash_token(token: str) -> str:
 
 def create_user(
     *,
-    by: Any,
+    by: Actor,
     organisation: Organisation,
     username: str,
     email: str,
@@ -123,7 +126,7 @@ def _role_list(roles: Iterable[str]) -> str:
 
 def invite_user(
     *,
-    by: Any,
+    by: User,
     organisation: Organisation,
     email: str,
     first_name: str,
@@ -164,7 +167,7 @@ def invite_user(
     return user, token
 
 
-def resend_invitation(*, by: Any, user: User) -> str:
+def resend_invitation(*, by: User, user: User) -> str:
     """A new link; earlier unused links stop working."""
     with transaction.atomic():
         # Read again under lock: the caller's copy may predate an acceptance or a deactivation.
@@ -190,7 +193,7 @@ def resend_invitation(*, by: Any, user: User) -> str:
     return token
 
 
-def _send_invitation(*, by: Any, user: User) -> str:
+def _send_invitation(*, by: User, user: User) -> str:
     token = secrets.token_urlsafe(32)
     Invitation.objects.create(
         user=user,
@@ -250,7 +253,7 @@ def accept_invitation(*, token: str, password: str) -> User:
     return user
 
 
-def change_roles(*, by: Any, user: User, roles: Iterable[str]) -> User:
+def change_roles(*, by: User, user: User, roles: Iterable[str]) -> User:
     new_roles = set(roles)
     with transaction.atomic():
         user = User.objects.select_for_update().get(pk=user.pk)
@@ -286,7 +289,7 @@ def change_roles(*, by: Any, user: User, roles: Iterable[str]) -> User:
     return user
 
 
-def deactivate_user(*, by: Any, user: User) -> User:
+def deactivate_user(*, by: User, user: User) -> User:
     """The user can no longer log in, and any session they have ends at its next request."""
     with transaction.atomic():
         user = User.objects.select_for_update().get(pk=user.pk)
@@ -309,7 +312,7 @@ def deactivate_user(*, by: Any, user: User) -> User:
     return user
 
 
-def reactivate_user(*, by: Any, user: User) -> User:
+def reactivate_user(*, by: User, user: User) -> User:
     with transaction.atomic():
         user = User.objects.select_for_update().get(pk=user.pk)
         assert user.organisation is not None

@@ -13,6 +13,7 @@ from django.db.models import Case, CharField, Q, QuerySet, Value, When
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from bosetting.core.forms import choice_field
 from bosetting.organisations.models import Organisation
 
 from .actions import grantable_roles
@@ -87,7 +88,7 @@ class UserFilterForm(forms.Form):
     def __init__(self, *args: Any, by: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if scope_for(by, Permission.USER_MANAGE).everything:
-            self.fields["organisation"].choices = [  # type: ignore[attr-defined]
+            choice_field(self, "organisation").choices = [
                 ("", _("Alle organisasjoner")),
                 *_organisation_choices(),
             ]
@@ -127,7 +128,7 @@ class InviteUserForm(forms.Form):
             self.fields[name].widget.attrs["autocomplete"] = "off"  # another person's details
         self.fixed_organisation: Organisation | None = None
         if scope_for(by, Permission.USER_MANAGE).everything:
-            self.fields["organisation"].choices = [  # type: ignore[attr-defined]
+            choice_field(self, "organisation").choices = [
                 ("", _("Velg organisasjon")),
                 *_organisation_choices(),
             ]
@@ -146,7 +147,7 @@ class InviteUserForm(forms.Form):
             self.fixed_organisation = by.organisation
             assert by.organisation is not None
             roles = grantable_roles(by, by.organisation)
-        self.fields["roles"].choices = _role_choices(roles)  # type: ignore[attr-defined]
+        choice_field(self, "roles").choices = _role_choices(roles)
 
     def clean_email(self) -> str:
         email = self.cleaned_data["email"].strip().lower()
@@ -196,10 +197,8 @@ class RolesForm(forms.Form):
         self.kept_roles = sorted(current - grantable)
         kwargs.setdefault("initial", {"roles": sorted(current & grantable)})
         super().__init__(*args, **kwargs)
-        field = self.fields["roles"]
-        field.choices = [  # type: ignore[attr-defined]
-            (role.value, str(role.label)) for role in Role if role.value in grantable
-        ]
+        field = choice_field(self, "roles")
+        field.choices = [(role.value, str(role.label)) for role in Role if role.value in grantable]
         if self.kept_roles:
             field.help_text = _("Brukeren har også rollen %(roles)s, som du ikke kan endre.") % {
                 "roles": _role_list(self.kept_roles)

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from bosetting.audit.actions import record_event
 from bosetting.audit.models import EventType
 
+from .models import User
 from .second_factor import session_used_second_factor
 
 AUTH_STARTED_AT = "bosetting_auth_started_at"
@@ -54,12 +55,13 @@ class SessionLifetimeMiddleware:
 
     def _end_session(self, request: HttpRequest, *, reason: str) -> HttpResponse:
         user = request.user
+        assert isinstance(user, User)  # only an authenticated session expires
         with transaction.atomic():
             record_event(
                 by=user,
                 event_type=EventType.SESSION_EXPIRED,
                 summary=_("Økten til %(user)s utløp") % {"user": user},
-                obj=user,  # type: ignore[arg-type]
+                obj=user,
                 details={"reason": reason},
             )
         setattr(request, SESSION_EXPIRED_FLAG, True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeAlias
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
@@ -101,3 +101,8 @@ class Invitation(models.Model):
     @property
     def is_usable(self) -> bool:
         return self.accepted_at is None and self.expires_at > timezone.now()
+
+
+# Who performs an action: a user (a person, or an API client's service user), or None for the
+# system itself (management commands, imports, demo data), which may do anything.
+Actor: TypeAlias = User | None

@@ -25,6 +25,8 @@ from bosetting.organisations.models import Municipality, Organisation
 from .roles import Role
 
 if TYPE_CHECKING:
+    from bosetting.accounts.models import Actor
+
     from .models import User
 
 
@@ -251,7 +253,7 @@ def require(
 
 
 def require_actor(
-    by: Any,
+    by: Actor,
     permission: Permission,
     *,
     municipality: Municipality | None = None,

@@ -22,6 +22,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from bosetting.accounts.http import AuthenticatedHttpRequest
+from bosetting.core.forms import choice_field
+
 from . import actions
 from .forms import (
     AcceptInvitationForm,
@@ -39,10 +42,10 @@ from .queries import get_user_for_admin, is_last_municipal_admin, users_visible_
 USERS_PER_PAGE = 50
 
 
-def _admin(request: HttpRequest) -> User:
+def _admin(request: AuthenticatedHttpRequest) -> User:
     """The requesting user, if they may administer users at all (else 403)."""
     require(request.user, Permission.USER_MANAGE)
-    return request.user  # type: ignore[return-value]
+    return request.user
 
 
 def _posted(request: HttpRequest) -> Any:
@@ -59,7 +62,7 @@ def _list_crumb() -> tuple[str, str]:
 
 
 @require_GET
-def user_list(request: HttpRequest) -> HttpResponse:
+def user_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     by = _admin(request)
     form = UserFilterForm(request.GET, by=by)
     form.is_valid()  # an invalid filter value is ignored and shown as an error; the rest applies
@@ -83,7 +86,7 @@ def user_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def user_invite(request: HttpRequest) -> HttpResponse:
+def user_invite(request: AuthenticatedHttpRequest) -> HttpResponse:
     by = _admin(request)
     initial = {}
     if request.method == "GET" and request.GET.get("organisasjon", "").isdigit():
@@ -121,7 +124,7 @@ def user_invite(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def user_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def user_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """The user, and the form that changes their roles (POST)."""
     by = _admin(request)
     user = get_user_for_admin(by, pk)
@@ -150,7 +153,7 @@ def _render_detail(
             "status_label": UserStatus(status).label,
             "roles_form": roles_form,
             "invitation": _latest_invitation(user) if status == UserStatus.INVITED else None,
-            "can_change_roles": bool(roles_form.fields["roles"].choices),  # type: ignore[attr-defined]
+            "can_change_roles": bool(choice_field(roles_form, "roles").choices),
             "can_deactivate": user.is_active and user.pk != by.pk,
             "can_reactivate": not user.is_active,
             "can_resend_invitation": status == UserStatus.INVITED,
@@ -165,7 +168,7 @@ def _latest_invitation(user: User) -> Invitation | None:
 
 
 @require_http_methods(["GET", "POST"])
-def user_deactivate(request: HttpRequest, pk: int) -> HttpResponse:
+def user_deactivate(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """GET asks for confirmation; POST deactivates."""
     by = _admin(request)
     user = get_user_for_admin(by, pk)
@@ -192,7 +195,7 @@ def user_deactivate(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-def user_reactivate(request: HttpRequest, pk: int) -> HttpResponse:
+def user_reactivate(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     by = _admin(request)
     user = get_user_for_admin(by, pk)
     try:
@@ -205,7 +208,7 @@ def user_reactivate(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-def user_resend_invitation(request: HttpRequest, pk: int) -> HttpResponse:
+def user_resend_invitation(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     by = _admin(request)
     user = get_user_for_admin(by, pk)
     try:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.utils import timezone
@@ -19,6 +19,9 @@ from bosetting.organisations.models import Organisation
 
 from .models import ApiClient
 from .scopes import ROLE_FOR_SCOPE, roles_for_scopes
+
+if TYPE_CHECKING:
+    from bosetting.accounts.models import Actor
 
 TOKEN_MARK = "bos"  # noqa: S105  (a marker, not a secret: lets scanners recognise our tokens)
 
@@ -49,13 +52,13 @@ def _new_token() -> tuple[str, str]:
     return prefix, f"{TOKEN_MARK}_{prefix}_{secrets.token_urlsafe(32)}"
 
 
-def _require(by: Any) -> None:
+def _require(by: Actor) -> None:
     if by is not None and not has_permission(by, Permission.API_CLIENT_MANAGE):
         raise ApiClientError(_("Du kan ikke administrere API-klienter."))
 
 
 def create_client(
-    *, by: Any, name: str, organisation: Organisation, scopes: Iterable[str]
+    *, by: User, name: str, organisation: Organisation, scopes: Iterable[str]
 ) -> tuple[ApiClient, str]:
     """Create the client and its service user; returns the token, which is never shown again."""
     _require(by)
@@ -111,7 +114,7 @@ def create_client(
     return client, token
 
 
-def revoke_client(*, by: Any, client: ApiClient) -> ApiClient:
+def revoke_client(*, by: Actor, client: ApiClient) -> ApiClient:
     """The token stops working with the next call, and the service user is deactivated with it."""
     _require(by)
     with transaction.atomic():

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_ipv46_address
@@ -14,13 +14,16 @@ from bosetting.core.request_context import current_ip_address
 
 from .models import GENESIS_HASH, AuditEvent, EventType
 
+if TYPE_CHECKING:
+    from bosetting.accounts.models import Actor
+
 # Any constant: PostgreSQL's transaction-scoped advisory lock that serialises appends to the chain.
 _CHAIN_LOCK_KEY = 7_204_519
 
 
 def record_event(
     *,
-    by: Any,
+    by: Actor,
     event_type: EventType,
     summary: str,
     obj: models.Model | None = None,

@@ -9,8 +9,8 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
-from django_htmx.middleware import HtmxDetails
 
+from bosetting.accounts.http import AuthenticatedHttpRequest
 from bosetting.accounts.permissions import Permission, require, scope_for
 
 from .exports import EXPORT_LIMIT, csv_lines, export_filename
@@ -22,12 +22,8 @@ RESULTS_ID = "hendelsessok"
 _CURSORS = ("older_than", "newer_than")
 
 
-class HtmxHttpRequest(HttpRequest):
-    htmx: HtmxDetails
-
-
 @require_GET
-def event_list(request: HtmxHttpRequest) -> HttpResponse:
+def event_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     require(request.user, Permission.AUDIT_LOG_VIEW)
     form = EventSearchForm(
         request.GET or None,

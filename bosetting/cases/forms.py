@@ -11,6 +11,7 @@ from django import forms
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from bosetting.core.forms import choice_field, model_choice_field
 from bosetting.organisations.models import County, Municipality, ReceptionCentre
 
 from .actions import HealthInput, PersonData
@@ -84,22 +85,22 @@ class PersonForm(forms.Form):
         self, *args: Any, own_centre: ReceptionCentre | None = None, **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["citizenship"].choices = [("", _("Velg land")), *country_choices()]  # type: ignore[attr-defined]
-        self.fields["languages"].choices = language_choices()  # type: ignore[attr-defined]
-        self.fields["interpreter_language"].choices = [  # type: ignore[attr-defined]
+        choice_field(self, "citizenship").choices = [("", _("Velg land")), *country_choices()]
+        choice_field(self, "languages").choices = language_choices()
+        choice_field(self, "interpreter_language").choices = [
             ("", _("Trenger ikke tolk")),
             *language_choices(),
         ]
         if own_centre is not None:
             # Reception staff register their own residents only.
-            self.fields["residence"].choices = [  # type: ignore[attr-defined]
+            choice_field(self, "residence").choices = [
                 (Residence.RECEPTION_CENTRE, Residence.RECEPTION_CENTRE.label)
             ]
             self.fields["residence"].initial = Residence.RECEPTION_CENTRE
-            centre_field = self.fields["reception_centre"]
-            centre_field.queryset = ReceptionCentre.objects.filter(pk=own_centre.pk)  # type: ignore[attr-defined]
+            centre_field = model_choice_field(self, "reception_centre")
+            centre_field.queryset = ReceptionCentre.objects.filter(pk=own_centre.pk)
             centre_field.initial = own_centre.pk
-            centre_field.empty_label = None  # type: ignore[attr-defined]
+            centre_field.empty_label = None
 
     def clean_duf_number(self) -> str:
         value = digits_only(self.cleaned_data["duf_number"])
@@ -334,7 +335,7 @@ class DocumentForm(forms.Form):
 
     def __init__(self, *args: Any, members: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = members  # type: ignore[attr-defined]
+        model_choice_field(self, "person").queryset = members
 
 
 class NoteForm(forms.Form):

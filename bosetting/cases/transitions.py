@@ -6,7 +6,7 @@ not allow, sets the state and writes the audit event beside the caller's own.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,6 +15,9 @@ from bosetting.audit.actions import record_event
 from bosetting.audit.models import EventType
 
 from .models import Case, CaseState
+
+if TYPE_CHECKING:
+    from bosetting.accounts.models import Actor
 
 # DOMAIN.md: being_assessed → ready → proposed → matched → settled; proposed → ready on a no,
 # a withdrawal or an expiry; ready → being_assessed when the assessment changes.
@@ -36,7 +39,7 @@ class CaseStateError(ValueError):
         self.message = message
 
 
-def change_case_state(*, by: Any, case: Case, to: CaseState, reason: str = "") -> Case:
+def change_case_state(*, by: Actor, case: Case, to: CaseState, reason: str = "") -> Case:
     """Move `case` to `to`, saving `case.municipality` with it (set at matching). Must run inside
     the calling action's transaction."""
     old_state = CaseState(case.state)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
@@ -19,6 +19,9 @@ from .progress import Progress
 from .reading import Problem, read_directory
 from .syncing import Counts
 from .writing import Writer
+
+if TYPE_CHECKING:
+    from bosetting.accounts.models import Actor
 
 
 class ImportRefused(ValueError):
@@ -54,7 +57,7 @@ class _DryRunRollback(Exception):
 
 def import_legacy(
     *,
-    by: Any,
+    by: Actor,
     directory: Path,
     dry_run: bool = False,
     progress: Progress | None = None,

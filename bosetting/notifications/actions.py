@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils import timezone
 
 from .models import Notification
 from .tasks import send_email, send_notification_email
+
+if TYPE_CHECKING:
+    from bosetting.accounts.models import Actor
 
 
 def notify(
@@ -45,7 +48,7 @@ def email_only(*, to: str, subject: str, body: str, html_body: str | None = None
     transaction.on_commit(lambda: send_email.enqueue(to, subject, body, html_body))
 
 
-def mark_read(*, by: Any, notification_ids: Iterable[int] | None = None) -> int:
+def mark_read(*, by: Actor, notification_ids: Iterable[int] | None = None) -> int:
     """Mark the user's own notifications as read: the given ones, or all."""
     unread = Notification.objects.filter(recipient=by, read_at=None)
     if notification_ids is not None:

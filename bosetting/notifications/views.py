@@ -2,35 +2,34 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
-from django_htmx.middleware import HtmxDetails
 
 from . import actions
 from .queries import get_notification_for, notifications_for, unread_count
 
+if TYPE_CHECKING:
+    # Notifications sit below accounts (which notifies by e-mail): the request type is for typing only.
+    from bosetting.accounts.http import AuthenticatedHttpRequest
+
 PAGE_SIZE = 25
 
 
-class HtmxHttpRequest(HttpRequest):
-    htmx: HtmxDetails
-
-
 @require_GET
-def notification_list(request: HtmxHttpRequest) -> HttpResponse:
+def notification_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(request, "notifications/list.html", _list_context(request, request.GET))
 
 
 @require_GET
-def open_notification(request: HttpRequest, pk: int) -> HttpResponse:
+def open_notification(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Following a notification's link reads it."""
     notification = get_notification_for(request.user, pk)
     actions.mark_read(by=request.user, notification_ids=[notification.pk])
@@ -42,7 +41,7 @@ def open_notification(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-def mark_read(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+def mark_read(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     notification = get_notification_for(request.user, pk)
     actions.mark_read(by=request.user, notification_ids=[notification.pk])
     if request.htmx:
@@ -62,7 +61,7 @@ def mark_read(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-def mark_all_read(request: HtmxHttpRequest) -> HttpResponse:
+def mark_all_read(request: AuthenticatedHttpRequest) -> HttpResponse:
     actions.mark_read(by=request.user)
     if request.htmx:
         context = _list_context(request, request.POST)
@@ -71,7 +70,7 @@ def mark_all_read(request: HtmxHttpRequest) -> HttpResponse:
     return _back_to_list(request)
 
 
-def _list_context(request: HttpRequest, query: Any) -> dict[str, Any]:
+def _list_context(request: AuthenticatedHttpRequest, query: Any) -> dict[str, Any]:
     page = Paginator(notifications_for(request.user), PAGE_SIZE).get_page(_page_number(query))
     unread = unread_count(request.user)
     return {
@@ -87,7 +86,7 @@ def _page_number(query: Any) -> int:
     return int(value) if value.isdigit() else 1
 
 
-def _back_to_list(request: HttpRequest) -> HttpResponse:
+def _back_to_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     url = reverse("notifications:list")
     page = _page_number(request.POST)
     return HttpResponseRedirect(f"{url}?page={page}" if page > 1 else url)

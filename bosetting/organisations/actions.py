@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.files.base import ContentFile, File
 from django.db import transaction
@@ -26,6 +26,9 @@ from .models import (
     ReceptionCentre,
 )
 
+if TYPE_CHECKING:
+    from bosetting.accounts.models import Actor
+
 MUNICIPALITIES_CSV = Path(__file__).parent / "data" / "kommuner-2024.csv"
 IMDI_NAME = "IMDi – Integrerings- og mangfoldsdirektoratet"
 
@@ -39,7 +42,7 @@ class OrganisationError(ValueError):
         self.field = field
 
 
-def _require(by: Any, permission: Permission) -> None:
+def _require(by: Actor, permission: Permission) -> None:
     require_actor(by, permission)
 
 
@@ -50,7 +53,7 @@ class LoadResult:
     municipalities_renamed: int
 
 
-def load_municipalities(*, by: Any = None, path: Path = MUNICIPALITIES_CSV) -> LoadResult:
+def load_municipalities(*, by: Actor = None, path: Path = MUNICIPALITIES_CSV) -> LoadResult:
     """Create or update every county and municipality in the file. Running it again changes nothing."""
     with path.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
@@ -98,7 +101,7 @@ def load_municipalities(*, by: Any = None, path: Path = MUNICIPALITIES_CSV) -> L
     return result
 
 
-def ensure_imdi(*, by: Any = None) -> Organisation:
+def ensure_imdi(*, by: Actor = None) -> Organisation:
     with transaction.atomic():
         imdi = Organisation.objects.filter(kind=Organisation.Kind.IMDI).first()
         if imdi is None:
@@ -113,7 +116,7 @@ def ensure_imdi(*, by: Any = None) -> Organisation:
 
 
 def create_reception_centre(
-    *, by: Any, name: str, kind: str, municipality: Municipality
+    *, by: Actor, name: str, kind: str, municipality: Municipality
 ) -> ReceptionCentre:
     _require(by, Permission.RECEPTION_CENTRE_MANAGE)
     with transaction.atomic():
@@ -148,7 +151,7 @@ def agreement_pdf(*, version: str, title: str, text: str) -> bytes:
 
 
 def publish_agreement(
-    *, by: Any, version: str, title: str, text: str, document: File | None = None
+    *, by: Actor, version: str, title: str, text: str, document: File | None = None
 ) -> DataProcessingAgreement:
     """Publish a new version. It becomes the current one: earlier signatures no longer suffice.
 
@@ -183,7 +186,7 @@ def publish_agreement(
 
 def register_signature(
     *,
-    by: Any,
+    by: Actor,
     agreement: DataProcessingAgreement,
     municipality: Municipality,
     signed_on: Any,

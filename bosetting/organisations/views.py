@@ -8,11 +8,12 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from bosetting.accounts.http import AuthenticatedHttpRequest
 from bosetting.accounts.permissions import (
     AccessDenied,
     Permission,
@@ -46,7 +47,7 @@ def _municipalities_crumb() -> dict[str, str | None]:
     return _crumb(_("Kommuner og avtaler"), "organisations:municipality_list")
 
 
-def municipality_list(request: HttpRequest) -> HttpResponse:
+def municipality_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     require(request.user, Permission.MUNICIPALITY_LIST_VIEW)
     form = MunicipalityFilterForm(request.GET or None)
     municipalities = municipalities_with_status()
@@ -75,7 +76,7 @@ def municipality_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def municipality_detail(request: HttpRequest, number: str) -> HttpResponse:
+def municipality_detail(request: AuthenticatedHttpRequest, number: str) -> HttpResponse:
     require(request.user, Permission.MUNICIPALITY_LIST_VIEW)
     municipality = get_municipality_with_status(number=number)
     return render(
@@ -94,7 +95,7 @@ def municipality_detail(request: HttpRequest, number: str) -> HttpResponse:
     )
 
 
-def register_signature(request: HttpRequest, number: str) -> HttpResponse:
+def register_signature(request: AuthenticatedHttpRequest, number: str) -> HttpResponse:
     require(request.user, Permission.AGREEMENT_MANAGE)
     municipality = get_object_or_404(Municipality.objects.select_related("county"), number=number)
     agreement = current_agreement()
@@ -135,7 +136,7 @@ def register_signature(request: HttpRequest, number: str) -> HttpResponse:
     )
 
 
-def agreement_list(request: HttpRequest) -> HttpResponse:
+def agreement_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     require(request.user, Permission.MUNICIPALITY_LIST_VIEW)
     agreements = list(agreements_with_signature_counts())
     return render(
@@ -150,7 +151,7 @@ def agreement_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def agreement_publish(request: HttpRequest) -> HttpResponse:
+def agreement_publish(request: AuthenticatedHttpRequest) -> HttpResponse:
     require(request.user, Permission.AGREEMENT_MANAGE)
     form = AgreementForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -182,7 +183,7 @@ def agreement_publish(request: HttpRequest) -> HttpResponse:
     )
 
 
-def agreement_download(request: HttpRequest, pk: int) -> FileResponse:
+def agreement_download(request: AuthenticatedHttpRequest, pk: int) -> FileResponse:
     # The agreement text is not personal data: every municipality may read what it is to sign.
     if not (
         has_permission(request.user, Permission.MUNICIPALITY_LIST_VIEW)
@@ -198,7 +199,7 @@ def agreement_download(request: HttpRequest, pk: int) -> FileResponse:
     )
 
 
-def signature_download(request: HttpRequest, pk: int) -> FileResponse:
+def signature_download(request: AuthenticatedHttpRequest, pk: int) -> FileResponse:
     signature = get_signature_for(request.user, pk)
     return FileResponse(
         signature.document.open("rb"),
@@ -211,7 +212,7 @@ def signature_download(request: HttpRequest, pk: int) -> FileResponse:
     )
 
 
-def own_agreement(request: HttpRequest) -> HttpResponse:
+def own_agreement(request: AuthenticatedHttpRequest) -> HttpResponse:
     require(request.user, Permission.AGREEMENT_VIEW)
     municipality = own_municipality_with_status(request.user)
     return render(
@@ -227,7 +228,7 @@ def own_agreement(request: HttpRequest) -> HttpResponse:
     )
 
 
-def reception_centre_list(request: HttpRequest) -> HttpResponse:
+def reception_centre_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     require(request.user, Permission.MUNICIPALITY_LIST_VIEW)
     return render(
         request,
@@ -240,7 +241,7 @@ def reception_centre_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def reception_centre_create(request: HttpRequest) -> HttpResponse:
+def reception_centre_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     require(request.user, Permission.RECEPTION_CENTRE_MANAGE)
     form = ReceptionCentreForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -13,6 +13,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from bosetting.core.forms import model_choice_field
 from bosetting.organisations.forms import CountyChoiceField
 from bosetting.organisations.models import County, Municipality
 from bosetting.organisations.validators import validate_pdf_document
@@ -214,8 +215,13 @@ class UploadForm(CommonTermsForm):
         return upload
 
 
+class _DraftChoiceField(forms.ModelMultipleChoiceField[SettlementRequest]):
+    def label_from_instance(self, obj: SettlementRequest) -> str:
+        return f"{obj.municipality.number} {obj.municipality.name}: {obj.places}"
+
+
 class SendForm(forms.Form):
-    requests = forms.ModelMultipleChoiceField(
+    requests = _DraftChoiceField(
         label=gettext_lazy("Utkast som skal sendes"),
         queryset=SettlementRequest.objects.none(),
         widget=forms.CheckboxSelectMultiple,
@@ -224,11 +230,7 @@ class SendForm(forms.Form):
 
     def __init__(self, *args: Any, drafts: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field = self.fields["requests"]
-        field.queryset = drafts  # type: ignore[attr-defined]
-        field.label_from_instance = lambda r: (  # type: ignore[attr-defined]
-            f"{r.municipality.number} {r.municipality.name}: {r.places}"
-        )
+        model_choice_field(self, "requests").queryset = drafts
 
 
 class AdjustForm(forms.Form):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -10,10 +10,13 @@ from django.utils.translation import gettext as _
 from bosetting.audit.actions import record_event
 from bosetting.audit.models import EventType
 
+if TYPE_CHECKING:
+    from bosetting.accounts.models import Actor
+
 
 def record_export(
     *,
-    by: Any,
+    by: Actor,
     report: str,
     title: str,
     file_format: str,

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from bosetting.accounts.http import AuthenticatedHttpRequest
 from bosetting.accounts.permissions import Permission, require
 from bosetting.organisations.models import Municipality
 
@@ -27,7 +28,7 @@ from .specialised import specialised_report
 from .table import Report
 
 
-def _exports(request: HttpRequest, url_name: str, *args: str) -> list[dict[str, str]]:
+def _exports(request: AuthenticatedHttpRequest, url_name: str, *args: str) -> list[dict[str, str]]:
     query = request.GET.urlencode()
     suffix = f"?{query}" if query else ""
     return [
@@ -48,7 +49,7 @@ def _exports(request: HttpRequest, url_name: str, *args: str) -> list[dict[str, 
 
 
 def _specialised(
-    request: HttpRequest, number: str | None = None
+    request: AuthenticatedHttpRequest, number: str | None = None
 ) -> tuple[SpecialisedFilterForm, Report | None, Any]:
     """The form, the report (None until a municipality and a valid period are chosen) and the
     municipality. An export names the municipality in its address; the page takes IMDi's
@@ -71,7 +72,7 @@ def _specialised(
 
 
 @require_GET
-def specialised_settlement(request: HttpRequest) -> HttpResponse:
+def specialised_settlement(request: AuthenticatedHttpRequest) -> HttpResponse:
     form, report, municipality = _specialised(request)
     status = 400 if form.errors else 200
     return render(
@@ -103,7 +104,7 @@ def specialised_settlement(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def specialised_settlement_export(
-    request: HttpRequest, number: str, file_format: str
+    request: AuthenticatedHttpRequest, number: str, file_format: str
 ) -> HttpResponse | StreamingHttpResponse:
     if file_format not in FORMATS:
         raise Http404
@@ -130,7 +131,7 @@ def specialised_settlement_export(
 # --- National settlement report ------------------------------------------------------------------
 
 
-def _national(request: HttpRequest) -> tuple[NationalFilterForm, Report | None]:
+def _national(request: AuthenticatedHttpRequest) -> tuple[NationalFilterForm, Report | None]:
     require(request.user, Permission.NATIONAL_REPORT_VIEW)
     form = NationalFilterForm(request.GET)
     if not form.is_valid():
@@ -143,7 +144,7 @@ def _national(request: HttpRequest) -> tuple[NationalFilterForm, Report | None]:
 
 
 @require_GET
-def national_settlement(request: HttpRequest) -> HttpResponse:
+def national_settlement(request: AuthenticatedHttpRequest) -> HttpResponse:
     form, report = _national(request)
     suppressed = unsuppressed_municipality_id(request.user) is not None
     return render(
@@ -177,7 +178,7 @@ def national_settlement(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def national_settlement_export(
-    request: HttpRequest, file_format: str
+    request: AuthenticatedHttpRequest, file_format: str
 ) -> HttpResponse | StreamingHttpResponse:
     if file_format not in FORMATS:
         raise Http404
@@ -190,7 +191,7 @@ def national_settlement_export(
         report="national_settlement",
         title=report.title,
         file_format=file_format,
-        municipality=request.user.own_municipality,  # type: ignore[union-attr]
+        municipality=request.user.own_municipality,
         details={"group_by": form.grouping(), "from": start.isoformat(), "to": end.isoformat()},
     )
     return export_response(report, file_format)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.db.models import Exists, OuterRef
@@ -25,6 +25,9 @@ from bosetting.notifications.actions import notify
 from .models import Settlement, SettlementReminder, Source
 from .rules import registrable_persons_condition, source_for
 
+if TYPE_CHECKING:
+    from bosetting.accounts.models import Actor
+
 
 class SettlementError(ValueError):
     """A registration the rules refuse; the message is for the user, `field` for the form."""
@@ -44,7 +47,7 @@ def age_on(birth_date: datetime.date, day: datetime.date) -> int:
     return day.year - birth_date.year - (0 if had_birthday else 1)
 
 
-def _check_may(by: Any, persons: list[Person]) -> None:
+def _check_may(by: Actor, persons: list[Person]) -> None:
     if by is not None:
         reason = denial_reason(by, Permission.SETTLEMENT_REGISTER)
         if reason is not None:
@@ -96,7 +99,7 @@ def _decisions(case_ids: Iterable[int]) -> dict[int, SettlementDecision]:
 
 def register_settlement(
     *,
-    by: Any,
+    by: Actor,
     persons: Iterable[Person],
     settled_on: datetime.date,
     reason: str = "",
@@ -168,7 +171,7 @@ def register_settlement(
 
 
 def _record(
-    by: Any, person: Person, settlement: Settlement, previous: Settlement | None, reason: str
+    by: Actor, person: Person, settlement: Settlement, previous: Settlement | None, reason: str
 ) -> None:
     if previous is None:
         event_type = EventType.SETTLEMENT_REGISTERED
@@ -200,7 +203,7 @@ def _record(
     )
 
 
-def _settle_case_when_complete(by: Any, case: Case) -> None:
+def _settle_case_when_complete(by: Actor, case: Case) -> None:
     unsettled = Person.objects.filter(case=case).exclude(settlements__is_current=True).exists()
     if case.state == CaseState.MATCHED and not unsettled:
         change_case_state(
@@ -215,7 +218,7 @@ def _settle_case_when_complete(by: Any, case: Case) -> None:
         )
 
 
-def withdraw_settlement(*, by: Any, person: Person, reason: str) -> Settlement:
+def withdraw_settlement(*, by: Actor, person: Person, reason: str) -> Settlement:
     """The settlement was registered by mistake: it stops counting, and a settled case is matched
     again. The row is kept, with the reason."""
     reason = reason.strip()

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.forms import Form
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from bosetting.accounts.http import AuthenticatedHttpRequest
 from bosetting.accounts.permissions import Permission, require
 
 from . import actions
@@ -36,7 +37,7 @@ def _list_crumb() -> dict[str, str | None]:
     return {"label": _("Bosetting"), "url": reverse("settlement:pending")}
 
 
-def pending(request: HttpRequest) -> HttpResponse:
+def pending(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Matched cases with persons the user registers, the longest waiting first."""
     require(request.user, Permission.SETTLEMENT_REGISTER)
     today = timezone.localdate()
@@ -55,7 +56,7 @@ def pending(request: HttpRequest) -> HttpResponse:
     )
 
 
-def register_case(request: HttpRequest, pk: int) -> HttpResponse:
+def register_case(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     require(request.user, Permission.SETTLEMENT_REGISTER)
     case = get_case_to_register(request.user, pk)
     persons = case.awaiting  # type: ignore[attr-defined]
@@ -94,7 +95,7 @@ def register_case(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def correct(request: HttpRequest, pk: int) -> HttpResponse:
+def correct(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     require(request.user, Permission.SETTLEMENT_REGISTER)
     person = get_person_to_correct(request.user, pk)
     form = CorrectionForm(request.POST or None)

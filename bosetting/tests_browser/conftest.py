@@ -8,7 +8,8 @@ Fixtures for a browser test (mark it `@pytest.mark.browser`):
 - `log_in_as(user)`: the real login (password, then a TOTP code computed from the user's secret;
   TOTP is enrolled first if the user has none) and returns the page on the start page.
 
-Helpers in `bosetting.tests_browser.support`: `check_axe(page)`, `save_screenshot(page, name)`.
+Helpers in `bosetting.tests_browser.support`: `check_axe(page)` (at 1,280 px and at 360 px),
+`save_screenshot(page, name)`.
 """
 
 from __future__ import annotations

@@ -20,11 +20,23 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 _axe = Axe()
 
 
+# Every page is checked as a desktop (1,280 px) and a phone (360 px) shows it.
+DESKTOP = {"width": 1280, "height": 800}
+PHONE = {"width": 360, "height": 740}
+
+
 def check_axe(page: Page) -> None:
-    """Fail the test if axe-core finds any WCAG 2.1 A/AA violation on the page as it is now."""
-    results = _axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
-    violations = results.response["violations"]
-    assert not violations, _describe(page.url, violations)
+    """Fail the test if axe-core finds any WCAG 2.1 A/AA violation on the page as it is now, at
+    desktop width and at phone width; the page is left at the width it had."""
+    before = page.viewport_size or DESKTOP
+    try:
+        for size in (DESKTOP, PHONE):
+            page.set_viewport_size(size)
+            results = _axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+            violations = results.response["violations"]
+            assert not violations, _describe(f"{page.url} at {size['width']} px", violations)
+    finally:
+        page.set_viewport_size(before)
 
 
 def _describe(url: str, violations: list[dict[str, Any]]) -> str:

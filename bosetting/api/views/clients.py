@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
+from bosetting.accounts.http import AuthenticatedHttpRequest
 from bosetting.accounts.permissions import Permission, require
 
 from .. import actions
@@ -22,7 +23,7 @@ def _crumbs(*extra: dict[str, str | None]) -> list[dict[str, str | None]]:
     return [{"label": _("API-klienter"), "url": reverse("api:client_list")}, *extra]
 
 
-def client_list(request: HttpRequest) -> HttpResponse:
+def client_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     require(request.user, Permission.API_CLIENT_MANAGE)
     clients = ApiClient.objects.select_related("organisation").order_by("revoked_at", "name", "pk")
     return render(
@@ -35,7 +36,7 @@ def client_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def client_create(request: HttpRequest) -> HttpResponse:
+def client_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     require(request.user, Permission.API_CLIENT_MANAGE)
     form = ApiClientForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -63,7 +64,7 @@ def client_create(request: HttpRequest) -> HttpResponse:
     )
 
 
-def client_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+def client_revoke(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     require(request.user, Permission.API_CLIENT_MANAGE)
     client = get_object_or_404(ApiClient.objects.select_related("organisation"), pk=pk)
     error = ""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -30,6 +30,9 @@ from .common import (
     _require,
 )
 
+if TYPE_CHECKING:
+    from bosetting.accounts.models import Actor
+
 
 @dataclass
 class HealthInput:
@@ -42,7 +45,7 @@ class HealthInput:
 
 
 def save_assessment(
-    *, by: Any, person: Person, data: dict[str, Any], health: HealthInput
+    *, by: Actor, person: Person, data: dict[str, Any], health: HealthInput
 ) -> AssessmentVersion:
     """Save the assessment as a new version. A material change returns a ready case to assessment."""
     case = person.case
@@ -133,7 +136,7 @@ def save_assessment(
     return version
 
 
-def mark_ready(*, by: Any, case: Case) -> Case:
+def mark_ready(*, by: Actor, case: Case) -> Case:
     """Ready for settlement, if every member's assessment is complete; else say what is missing."""
     _require(by, Permission.ASSESSMENT_EDIT, case)
     with transaction.atomic():
@@ -158,7 +161,7 @@ def mark_ready(*, by: Any, case: Case) -> Case:
     return case
 
 
-def return_to_assessment(*, by: Any, case: Case) -> Case:
+def return_to_assessment(*, by: Actor, case: Case) -> Case:
     _require(by, Permission.ASSESSMENT_EDIT, case)
     with transaction.atomic():
         case = Case.objects.select_for_update().get(pk=case.pk)
@@ -168,7 +171,7 @@ def return_to_assessment(*, by: Any, case: Case) -> Case:
     return case
 
 
-def read_health_details(*, by: Any, person: Person) -> AssessmentVersion | None:
+def read_health_details(*, by: Actor, person: Person) -> AssessmentVersion | None:
     """The current version with its health details, and the read written to the audit log."""
     case = person.case
     if case is None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
 
@@ -15,6 +15,9 @@ from ..models import (
 from ..queries import cases_visible_to
 from ..transitions import change_case_state
 
+if TYPE_CHECKING:
+    from bosetting.accounts.models import Actor
+
 
 class CaseError(ValueError):
     """A refused change, with the message the user is shown and the form field it concerns."""
@@ -25,7 +28,7 @@ class CaseError(ValueError):
         self.field = field
 
 
-def _require(by: Any, permission: Permission, case: Case | None = None) -> None:
+def _require(by: Actor, permission: Permission, case: Case | None = None) -> None:
     """`by=None` is the system itself (demo data, commands). Users need the permission and,
     for an existing case, to be able to see it."""
     require_actor(by, permission)
@@ -33,7 +36,7 @@ def _require(by: Any, permission: Permission, case: Case | None = None) -> None:
         raise AccessDenied(_("Du har ikke tilgang til denne saken."))
 
 
-def _user_label(by: Any) -> str:
+def _user_label(by: Actor) -> str:
     if by is None:
         return "System"
     full_name: str = by.get_full_name()
@@ -48,10 +51,10 @@ def _check_editable(case: Case) -> None:
         )
 
 
-def _change_state(by: Any, case: Case, new_state: CaseState, *, reason: str = "") -> None:
+def _change_state(by: Actor, case: Case, new_state: CaseState, *, reason: str = "") -> None:
     change_case_state(by=by, case=case, to=new_state, reason=reason)
 
 
-def _back_to_assessment(by: Any, case: Case, *, reason: str) -> None:
+def _back_to_assessment(by: Actor, case: Case, *, reason: str) -> None:
     if case.state == CaseState.READY:
         _change_state(by, case, CaseState.BEING_ASSESSED, reason=reason)

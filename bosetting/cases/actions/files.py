@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.core.files.base import File
 from django.db import transaction
@@ -26,8 +26,11 @@ from .common import (
     _user_label,
 )
 
+if TYPE_CHECKING:
+    from bosetting.accounts.models import Actor
 
-def record_file_view(*, by: Any, case: Case, person: Person | None = None) -> None:
+
+def record_file_view(*, by: Actor, case: Case, person: Person | None = None) -> None:
     """Opening a person file is itself logged: who looked at whom, and when."""
     _require(by, Permission.PERSON_FILE_VIEW, case)
     with transaction.atomic():
@@ -41,7 +44,7 @@ def record_file_view(*, by: Any, case: Case, person: Person | None = None) -> No
         )
 
 
-def record_search(*, by: Any, kind: str, result_count: int) -> None:
+def record_search(*, by: Actor, kind: str, result_count: int) -> None:
     """A search is logged with its kind and how many it found; the term itself never is."""
     _require(by, Permission.CASE_VIEW)
     with transaction.atomic():
@@ -54,7 +57,7 @@ def record_search(*, by: Any, kind: str, result_count: int) -> None:
 
 
 def upload_document(
-    *, by: Any, case: Case, title: str, upload: File, person: Person | None = None
+    *, by: Actor, case: Case, title: str, upload: File, person: Person | None = None
 ) -> Document:
     _require(by, Permission.DOCUMENT_UPLOAD, case)
     from django.core.exceptions import ValidationError
@@ -90,7 +93,7 @@ def upload_document(
     return document
 
 
-def open_document(*, by: Any, document: Document) -> File:
+def open_document(*, by: Actor, document: Document) -> File:
     """The stored file for download, with the download logged."""
     case = document.case
     _require(by, Permission.PERSON_FILE_VIEW, case)
@@ -106,7 +109,7 @@ def open_document(*, by: Any, document: Document) -> File:
     return document.file.open("rb")
 
 
-def add_note(*, by: Any, case: Case, text: str, person: Person | None = None) -> Note:
+def add_note(*, by: Actor, case: Case, text: str, person: Person | None = None) -> Note:
     _require(by, Permission.NOTE_WRITE, case)
     if not text.strip():
         raise CaseError(_("Skriv notatet."), field="text")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.utils import timezone
@@ -30,6 +30,9 @@ from .common import (
     _require,
 )
 
+if TYPE_CHECKING:
+    from bosetting.accounts.models import Actor
+
 
 @dataclass
 class PersonData:
@@ -48,7 +51,7 @@ class PersonData:
     research_opt_out: bool = False
 
 
-def _check_person(by: Any, data: PersonData, *, existing: Person | None = None) -> None:
+def _check_person(by: Actor, data: PersonData, *, existing: Person | None = None) -> None:
     others = Person.objects.exclude(pk=existing.pk) if existing else Person.objects.all()
     if others.filter(duf_number=data.duf_number).exists():
         raise CaseError(
@@ -83,7 +86,7 @@ def _check_person(by: Any, data: PersonData, *, existing: Person | None = None) 
             )
 
 
-def _create_person(by: Any, data: PersonData, case: Case, relation: str) -> Person:
+def _create_person(by: Actor, data: PersonData, case: Case, relation: str) -> Person:
     _check_person(by, data)
     person = Person.objects.create(
         duf_number=data.duf_number,
@@ -134,7 +137,7 @@ PERSON_FIELDS = (
 )
 
 
-def change_person(*, by: Any, person: Person, data: PersonData) -> Person:
+def change_person(*, by: Actor, person: Person, data: PersonData) -> Person:
     """Correct or update a person's registered details; the log names the fields, not the values."""
     case = person.case
     if case is None:
@@ -164,7 +167,7 @@ def change_person(*, by: Any, person: Person, data: PersonData) -> Person:
     return person
 
 
-def register_case(*, by: Any, head: PersonData) -> Case:
+def register_case(*, by: Actor, head: PersonData) -> Case:
     """A new household with its head; the other members are added with add_member."""
     _require(by, Permission.CASE_REGISTER)
     with transaction.atomic():
@@ -180,7 +183,7 @@ def register_case(*, by: Any, head: PersonData) -> Case:
     return case
 
 
-def add_member(*, by: Any, case: Case, person: PersonData, relation: str) -> Person:
+def add_member(*, by: Actor, case: Case, person: PersonData, relation: str) -> Person:
     _require(by, Permission.CASE_REGISTER, case)
     if relation == Relation.HEAD:
         raise CaseError(_("Saken har allerede en hovedperson."), field="relation")

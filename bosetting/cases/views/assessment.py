@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from bosetting.accounts.http import AuthenticatedHttpRequest
 from bosetting.accounts.permissions import Permission, require
 
 from .. import actions
@@ -17,7 +18,7 @@ from .common import case_crumbs, crumb
 
 
 @require_http_methods(["GET", "POST"])
-def assessment_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def assessment_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     require(request.user, Permission.ASSESSMENT_EDIT)
     person = get_person_for(request.user, pk)
     assert person.case is not None
@@ -59,7 +60,7 @@ def assessment_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-def case_mark_ready(request: HttpRequest, pk: int) -> HttpResponse:
+def case_mark_ready(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     require(request.user, Permission.ASSESSMENT_EDIT)
     case = get_case_for(request.user, pk)
     try:
@@ -72,7 +73,7 @@ def case_mark_ready(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-def case_reopen(request: HttpRequest, pk: int) -> HttpResponse:
+def case_reopen(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     require(request.user, Permission.ASSESSMENT_EDIT)
     case = get_case_for(request.user, pk)
     try:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from bosetting.accounts.http import AuthenticatedHttpRequest
 from bosetting.accounts.permissions import Permission, require
 
 from .. import actions
@@ -17,7 +18,7 @@ from .common import case_crumbs, crumb
 
 
 @require_http_methods(["GET", "POST"])
-def document_upload(request: HttpRequest, pk: int) -> HttpResponse:
+def document_upload(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     require(request.user, Permission.DOCUMENT_UPLOAD)
     case = get_case_for(request.user, pk)
     form = DocumentForm(request.POST or None, request.FILES or None, members=members_of(case))
@@ -47,7 +48,7 @@ def document_upload(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_GET
-def document_download(request: HttpRequest, pk: int) -> FileResponse:
+def document_download(request: AuthenticatedHttpRequest, pk: int) -> FileResponse:
     require(request.user, Permission.PERSON_FILE_VIEW)
     document = get_document_for(request.user, pk)
     handle = actions.open_document(by=request.user, document=document)
@@ -61,7 +62,7 @@ def document_download(request: HttpRequest, pk: int) -> FileResponse:
 
 
 @require_POST
-def note_add(request: HttpRequest, pk: int) -> HttpResponse:
+def note_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     require(request.user, Permission.NOTE_WRITE)
     case = get_case_for(request.user, pk)
     form = NoteForm(request.POST)

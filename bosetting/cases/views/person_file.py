@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from bosetting.accounts.http import AuthenticatedHttpRequest
 from bosetting.accounts.permissions import Permission, has_permission, require
 from bosetting.organisations.models import County, Municipality
 
@@ -47,7 +48,7 @@ def _permissions(user: Any) -> dict[str, bool]:
 
 
 @require_GET
-def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def case_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     require(request.user, Permission.PERSON_FILE_VIEW)
     case = get_case_for(request.user, pk)
     actions.record_file_view(by=request.user, case=case)
@@ -123,7 +124,7 @@ def _assessment_display(version: AssessmentVersion | None) -> dict[str, Any]:
 
 
 def _person_page(
-    request: HttpRequest,
+    request: AuthenticatedHttpRequest,
     person: Person,
     version: AssessmentVersion | None,
     *,
@@ -156,7 +157,7 @@ def _person_page(
 
 
 @require_GET
-def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def person_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     require(request.user, Permission.PERSON_FILE_VIEW)
     person = get_person_for(request.user, pk)
     assert person.case is not None
@@ -171,7 +172,7 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_GET
-def assessment_version(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+def assessment_version(request: AuthenticatedHttpRequest, pk: int, number: int) -> HttpResponse:
     require(request.user, Permission.PERSON_FILE_VIEW)
     person = get_person_for(request.user, pk)
     version = (
@@ -196,7 +197,7 @@ def assessment_version(request: HttpRequest, pk: int, number: int) -> HttpRespon
 
 
 @require_GET
-def health_details(request: HttpRequest, pk: int) -> HttpResponse:
+def health_details(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Shows the health details; the read is an action, so it is logged in the same transaction."""
     require(request.user, Permission.HEALTH_DETAILS_VIEW)
     person = get_person_for(request.user, pk)
@@ -215,7 +216,7 @@ def health_details(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_GET
-def case_summary(request: HttpRequest, pk: int) -> HttpResponse:
+def case_summary(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """What a municipality will see of the case in a proposal, for those who prepare it."""
     require(request.user, Permission.CASE_VIEW)
     case = get_case_for(request.user, pk)

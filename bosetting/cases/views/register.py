@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from bosetting.accounts.http import AuthenticatedHttpRequest
 from bosetting.accounts.permissions import Permission, require
 
 from .. import actions
@@ -17,7 +18,7 @@ from .common import case_crumbs, crumb
 
 
 @require_http_methods(["GET", "POST"])
-def case_register(request: HttpRequest) -> HttpResponse:
+def case_register(request: AuthenticatedHttpRequest) -> HttpResponse:
     require(request.user, Permission.CASE_REGISTER)
     form = PersonForm(request.POST or None, own_centre=own_reception_centre(request.user))
     if request.method == "POST" and form.is_valid():
@@ -48,7 +49,7 @@ def case_register(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def member_add(request: HttpRequest, pk: int) -> HttpResponse:
+def member_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     require(request.user, Permission.CASE_REGISTER)
     case = get_case_for(request.user, pk)
     form = MemberForm(request.POST or None, own_centre=own_reception_centre(request.user))
@@ -79,7 +80,7 @@ def member_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def person_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     require(request.user, Permission.CASE_REGISTER)
     person = get_person_for(request.user, pk)
     assert person.case is not None

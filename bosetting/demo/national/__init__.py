@@ -20,7 +20,7 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import connection, transaction
 from django.utils import timezone
@@ -44,6 +44,9 @@ from .plan import (
 from .requests import write_requests
 from .timeline import at, days
 
+if TYPE_CHECKING:
+    from bosetting.accounts.models import User
+
 YEARS = 10
 CHUNK = 2_000  # cases per bulk write
 
@@ -63,7 +66,7 @@ def is_generated() -> bool:
 
 def generate(
     *,
-    by: Any,
+    by: User,
     scale: float = 1.0,
     today: datetime.date | None = None,
     progress: Callable[[str], None] | None = None,
@@ -218,7 +221,7 @@ def _stderr_line(text: str) -> None:
     sys.stderr.flush()
 
 
-def ensure_for_bench(*, by: Any, progress: Callable[[str], None]) -> None:
+def ensure_for_bench(*, by: User, progress: Callable[[str], None]) -> None:
     """The benchmarks' data: the national set, generated here when `make bench` has not yet."""
     if is_generated():
         return

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime
 import random
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bosetting.audit.models import EventType
 from bosetting.cases.models import Case, CaseState, Person, Residence
@@ -25,6 +25,9 @@ from bosetting.settlement.models import Settlement, Source
 from .audit_log import ChainedEventWriter
 from .plan import PersonDraft, duf_number
 from .timeline import at, days, municipal_label
+
+if TYPE_CHECKING:
+    from bosetting.accounts.models import User
 
 
 @dataclass
@@ -82,7 +85,7 @@ def matched_plan(
 class CaseWriter:
     """Writes chunks of plans; `by` is the IMDi user the generated IMDi steps are attributed to."""
 
-    def __init__(self, *, by: Any, events: ChainedEventWriter, first_person: int) -> None:
+    def __init__(self, *, by: User, events: ChainedEventWriter, first_person: int) -> None:
         self.by = by
         self.by_label = f"{by.get_full_name()} ({by.username})"
         self.events = events

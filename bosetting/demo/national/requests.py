@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime
 import random
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bosetting.audit.models import EventType
 from bosetting.organisations.models import Municipality
@@ -18,10 +18,13 @@ from .audit_log import ChainedEventWriter
 from .plan import settled_target
 from .timeline import at, municipal_label
 
+if TYPE_CHECKING:
+    from bosetting.accounts.models import User
+
 
 def write_requests(
     *,
-    by: Any,
+    by: User,
     year: int,
     today: datetime.date,
     municipalities: list[Municipality],
@@ -112,7 +115,7 @@ def write_requests(
 
 
 def _decision(
-    request: SettlementRequest, by: Any, today: datetime.date, rng: random.Random
+    request: SettlementRequest, by: User, today: datetime.date, rng: random.Random
 ) -> MunicipalDecision:
     council = datetime.date(request.year - 1, 12, 1) + datetime.timedelta(days=rng.randint(0, 13))
     approved = at(council + datetime.timedelta(days=rng.randint(1, 10)), rng)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.utils import timezone
@@ -17,10 +17,13 @@ from bosetting.cases.models import Case
 from ..models import Proposal, ProposedCase
 from .common import DistributionError, _case_to_ready, _close_if_done, _d, _require, _user_label
 
+if TYPE_CHECKING:
+    from bosetting.accounts.models import Actor
+
 
 def answer_case(
     *,
-    by: Any,
+    by: Actor,
     proposed_case: ProposedCase,
     accept: bool,
     reason: str = "",

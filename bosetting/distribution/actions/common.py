@@ -4,7 +4,7 @@ the rule that closes a proposal when no case waits for an answer."""
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.urls import reverse
 from django.utils import timezone
@@ -22,6 +22,9 @@ from bosetting.organisations.models import Municipality
 
 from ..models import Proposal, ProposedCase
 
+if TYPE_CHECKING:
+    from bosetting.accounts.models import Actor
+
 
 class DistributionError(ValueError):
     """A refused change, with a message the user is shown, and the form field it concerns if any."""
@@ -32,7 +35,7 @@ class DistributionError(ValueError):
         self.field = field
 
 
-def _require(by: Any, permission: Permission, municipality: Municipality | None = None) -> None:
+def _require(by: Actor, permission: Permission, municipality: Municipality | None = None) -> None:
     require_actor(by, permission, municipality=municipality)
 
 
@@ -54,12 +57,12 @@ def answer_url(proposal: Proposal) -> str:
     return reverse("distribution:answer", kwargs={"pk": proposal.pk})
 
 
-def _case_to_ready(by: Any, case: Case, reason: str) -> None:
+def _case_to_ready(by: Actor, case: Case, reason: str) -> None:
     case.municipality = None
     change_case_state(by=by, case=case, to=CaseState.READY, reason=reason)
 
 
-def _close_if_done(by: Any, proposal: Proposal) -> None:
+def _close_if_done(by: Actor, proposal: Proposal) -> None:
     """Answered when no case waits for an answer; withdrawn when IMDi withdrew every case."""
     answers = set(ProposedCase.objects.filter(proposal=proposal).values_list("answer", flat=True))
     if ProposedCase.Answer.PENDING in answers:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.db.models import Exists, OuterRef
@@ -31,9 +31,12 @@ from ..letters import decision_letter
 from ..models import DecisionLetter, ProposedCase, SettlementDecision
 from .common import DistributionError, _d, _require
 
+if TYPE_CHECKING:
+    from bosetting.accounts.models import Actor, User
+
 
 def decide_settlement(
-    *, by: Any, proposed_cases: Iterable[ProposedCase], decided_on: datetime.date
+    *, by: User, proposed_cases: Iterable[ProposedCase], decided_on: datetime.date
 ) -> list[SettlementDecision]:
     """One decision per accepted case: the case is matched to the municipality that said yes,
     two letters are stored, and the municipality's caseworkers are told the person file is open."""
@@ -123,7 +126,7 @@ def decide_settlement(
     return decisions
 
 
-def record_letter_download(*, by: Any, letter: DecisionLetter) -> None:
+def record_letter_download(*, by: Actor, letter: DecisionLetter) -> None:
     _require(by, Permission.DECISION_LETTER_VIEW, municipality=letter.decision.municipality)
     with transaction.atomic():
         record_event(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -30,6 +30,9 @@ from .common import (
     answer_url,
 )
 
+if TYPE_CHECKING:
+    from bosetting.accounts.models import Actor, User
+
 
 def _check_minors(municipality: Municipality, cases: list[Case], year: int) -> None:
     """An unaccompanied minor goes only to a municipality whose current decision takes minors."""
@@ -48,7 +51,7 @@ def _check_minors(municipality: Municipality, cases: list[Case], year: int) -> N
         )
 
 
-def _add(by: Any, proposal: Proposal, cases: list[Case]) -> list[ProposedCase]:
+def _add(by: Actor, proposal: Proposal, cases: list[Case]) -> list[ProposedCase]:
     locked = list(
         Case.objects.select_for_update().filter(pk__in=[case.pk for case in cases]).order_by("pk")
     )
@@ -91,7 +94,7 @@ def _add(by: Any, proposal: Proposal, cases: list[Case]) -> list[ProposedCase]:
 
 def create_proposal(
     *,
-    by: Any,
+    by: User,
     municipality: Municipality,
     cases: Iterable[Case],
     deadline: datetime.date,
@@ -121,7 +124,7 @@ def create_proposal(
     return proposal
 
 
-def add_cases(*, by: Any, proposal: Proposal, cases: Iterable[Case]) -> list[ProposedCase]:
+def add_cases(*, by: Actor, proposal: Proposal, cases: Iterable[Case]) -> list[ProposedCase]:
     """Add ready cases to a draft, or to a sent proposal (the cases become proposed at once)."""
     _require(by, Permission.PROPOSAL_MANAGE)
     with transaction.atomic():
@@ -154,7 +157,7 @@ def add_cases(*, by: Any, proposal: Proposal, cases: Iterable[Case]) -> list[Pro
     return added
 
 
-def remove_case(*, by: Any, proposed_case: ProposedCase) -> None:
+def remove_case(*, by: Actor, proposed_case: ProposedCase) -> None:
     """Take a case out of a draft. The row stays, marked withdrawn, so the draft's history shows it."""
     _require(by, Permission.PROPOSAL_MANAGE)
     with transaction.atomic():
@@ -195,7 +198,9 @@ def capacity_warning(proposal: Proposal) -> str:
     }
 
 
-def send_proposal(*, by: Any, proposal: Proposal, confirm_over_capacity: bool = False) -> Proposal:
+def send_proposal(
+    *, by: Actor, proposal: Proposal, confirm_over_capacity: bool = False
+) -> Proposal:
     """Send a draft: its cases become proposed, and the municipality's caseworkers are notified.
 
     The notice and its e-mail say how many cases and the deadline, never who: identity stays
@@ -257,7 +262,7 @@ def send_proposal(*, by: Any, proposal: Proposal, confirm_over_capacity: bool = 
     return proposal
 
 
-def withdraw_case(*, by: Any, proposed_case: ProposedCase, reason: str) -> ProposedCase:
+def withdraw_case(*, by: Actor, proposed_case: ProposedCase, reason: str) -> ProposedCase:
     """IMDi takes a case out of a sent proposal: the case is ready again, the municipality told."""
     _require(by, Permission.PROPOSAL_MANAGE)
     if not reason.strip():

@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from bosetting.accounts.http import AuthenticatedHttpRequest
 from bosetting.accounts.permissions import Permission, require
 from bosetting.cases.queries import person_file_opens
 from bosetting.cases.summary import summary_from_members
@@ -22,7 +23,7 @@ from ..queries import get_proposal_for, own_proposals, proposal_cases
 from .common import crumb, own_proposals_crumb
 
 
-def proposal_list(request: HttpRequest) -> HttpResponse:
+def proposal_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     require(request.user, Permission.PROPOSAL_ANSWER)
     return render(
         request,
@@ -35,7 +36,7 @@ def proposal_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def answer(request: HttpRequest, pk: int) -> HttpResponse:
+def answer(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     require(request.user, Permission.PROPOSAL_ANSWER)
     proposal = get_proposal_for(request.user, pk)
     require(request.user, Permission.PROPOSAL_ANSWER, municipality=proposal.municipality)
@@ -78,7 +79,7 @@ def answer(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _page(
-    request: HttpRequest, proposal: Proposal, posted: tuple[int, AnswerForm] | None
+    request: AuthenticatedHttpRequest, proposal: Proposal, posted: tuple[int, AnswerForm] | None
 ) -> HttpResponse:
     today = timezone.localdate()
     open_for_answers = proposal.state == Proposal.State.SENT and proposal.deadline >= today

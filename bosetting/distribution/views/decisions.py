@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from bosetting.accounts.http import AuthenticatedHttpRequest
 from bosetting.accounts.permissions import Permission, require
 
 from ..actions import DistributionError, decide_settlement, record_letter_download
@@ -17,7 +18,7 @@ from .common import crumb, work_list_crumb
 
 
 @require_http_methods(["GET", "POST"])
-def decide(request: HttpRequest) -> HttpResponse:
+def decide(request: AuthenticatedHttpRequest) -> HttpResponse:
     require(request.user, Permission.SETTLEMENT_DECIDE)
     form = DecideForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
@@ -50,7 +51,7 @@ def decide(request: HttpRequest) -> HttpResponse:
     )
 
 
-def letter_download(request: HttpRequest, pk: int) -> FileResponse:
+def letter_download(request: AuthenticatedHttpRequest, pk: int) -> FileResponse:
     require(request.user, Permission.DECISION_LETTER_VIEW)
     letter = get_letter_for(request.user, pk)
     record_letter_download(by=request.user, letter=letter)

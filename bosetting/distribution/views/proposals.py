@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from bosetting.accounts.http import AuthenticatedHttpRequest
 from bosetting.accounts.permissions import Permission, has_permission, require
 
 from .. import actions
@@ -24,7 +25,7 @@ from .common import crumb, work_list_crumb
 
 
 def _page(
-    request: HttpRequest,
+    request: AuthenticatedHttpRequest,
     proposal: Proposal,
     *,
     send_form: SendForm | None = None,
@@ -54,13 +55,13 @@ def _page(
     )
 
 
-def proposal_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def proposal_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     require(request.user, Permission.PROPOSAL_MANAGE)
     return _page(request, get_proposal_for(request.user, pk))
 
 
 @require_POST
-def proposal_send(request: HttpRequest, pk: int) -> HttpResponse:
+def proposal_send(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     require(request.user, Permission.PROPOSAL_MANAGE)
     proposal = get_proposal_for(request.user, pk)
     form = SendForm(request.POST)
@@ -88,7 +89,7 @@ def proposal_send(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-def proposal_remove_case(request: HttpRequest, pk: int) -> HttpResponse:
+def proposal_remove_case(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     require(request.user, Permission.PROPOSAL_MANAGE)
     proposed = get_proposed_case_for(request.user, pk)
     try:
@@ -101,7 +102,7 @@ def proposal_remove_case(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-def proposal_withdraw_case(request: HttpRequest, pk: int) -> HttpResponse:
+def proposal_withdraw_case(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     require(request.user, Permission.PROPOSAL_MANAGE)
     proposed: ProposedCase = get_proposed_case_for(request.user, pk)
     form = WithdrawForm(request.POST, prefix=f"w{proposed.pk}")

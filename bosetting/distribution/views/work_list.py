@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from bosetting.accounts.http import AuthenticatedHttpRequest
 from bosetting.accounts.permissions import Permission, require
 
 from .. import actions
@@ -24,7 +25,7 @@ CASES_PER_PAGE = 25
 
 
 @require_http_methods(["GET", "POST"])
-def work_list(request: HttpRequest) -> HttpResponse:
+def work_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     require(request.user, Permission.PROPOSAL_MANAGE)
     build = ProposalBuildForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and build.is_valid():

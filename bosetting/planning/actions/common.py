@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.urls import reverse
 from django.utils.formats import date_format
@@ -12,6 +12,9 @@ from bosetting.accounts.permissions import Permission, require_actor
 from bosetting.organisations.models import Municipality
 
 from ..models import SettlementRequest
+
+if TYPE_CHECKING:
+    from bosetting.accounts.models import Actor
 
 
 class PlanningError(ValueError):
@@ -23,7 +26,7 @@ class PlanningError(ValueError):
         self.field = field
 
 
-def _require(by: Any, permission: Permission, municipality: Municipality | None = None) -> None:
+def _require(by: Actor, permission: Permission, municipality: Municipality | None = None) -> None:
     require_actor(by, permission, municipality=municipality)
 
 

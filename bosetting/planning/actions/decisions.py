@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.core.files.base import File
 from django.db import transaction
@@ -19,12 +19,15 @@ from bosetting.notifications.actions import notify
 from ..models import MunicipalDecision, SettlementRequest
 from .common import PlanningError, _require, request_url
 
+if TYPE_CHECKING:
+    from bosetting.accounts.models import Actor
+
 # --- The municipality decides; IMDi acknowledges ---------------------------------------------
 
 
 def save_decision(
     *,
-    by: Any,
+    by: Actor,
     request: SettlementRequest,
     places: int,
     takes_unaccompanied_minors: bool,
@@ -91,7 +94,7 @@ def save_decision(
     return decision
 
 
-def approve_decision(*, by: Any, decision: MunicipalDecision) -> MunicipalDecision:
+def approve_decision(*, by: Actor, decision: MunicipalDecision) -> MunicipalDecision:
     """Approve the draft: it becomes the current decision, replacing any earlier one."""
     _require(by, Permission.DECISION_REGISTER, decision.request.municipality)
     with transaction.atomic():
@@ -105,7 +108,7 @@ def approve_decision(*, by: Any, decision: MunicipalDecision) -> MunicipalDecisi
     return decision
 
 
-def _approve(*, by: Any, decision: MunicipalDecision, request: SettlementRequest) -> None:
+def _approve(*, by: Actor, decision: MunicipalDecision, request: SettlementRequest) -> None:
     if decision.state != MunicipalDecision.State.DRAFT:
         raise PlanningError(_("Bare et utkast kan godkjennes."))
     if not decision.document:
@@ -164,7 +167,7 @@ def _approve(*, by: Any, decision: MunicipalDecision, request: SettlementRequest
     )
 
 
-def acknowledge_decision(*, by: Any, decision: MunicipalDecision) -> MunicipalDecision:
+def acknowledge_decision(*, by: Actor, decision: MunicipalDecision) -> MunicipalDecision:
     """IMDi confirms it has received the municipality's current decision."""
     _require(by, Permission.REQUEST_MANAGE)
     with transaction.atomic():

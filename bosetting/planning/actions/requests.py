@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.utils import timezone
@@ -22,6 +22,9 @@ from ..letters import request_letter
 from ..models import SettlementRequest, SettlementRequestVersion
 from .common import PlanningError, _d, _require, request_url
 
+if TYPE_CHECKING:
+    from bosetting.accounts.models import Actor
+
 # --- IMDi prepares, sends and adjusts requests ------------------------------------------------
 
 
@@ -37,7 +40,7 @@ class RequestNumbers:
 
 def prepare_requests(
     *,
-    by: Any,
+    by: Actor,
     year: int,
     rows: list[RequestNumbers],
     deadline: datetime.date,
@@ -109,7 +112,7 @@ def prepare_requests(
     return saved
 
 
-def _new_version(request: SettlementRequest, *, by: Any, reason: str) -> SettlementRequestVersion:
+def _new_version(request: SettlementRequest, *, by: Actor, reason: str) -> SettlementRequestVersion:
     letter = request_letter(request, version=request.version, reason=reason)
     version = SettlementRequestVersion(
         request=request,
@@ -128,7 +131,7 @@ def _new_version(request: SettlementRequest, *, by: Any, reason: str) -> Settlem
     return version
 
 
-def send_requests(*, by: Any, requests: Iterable[SettlementRequest]) -> list[SettlementRequest]:
+def send_requests(*, by: Actor, requests: Iterable[SettlementRequest]) -> list[SettlementRequest]:
     """Send drafts: each gets version 1 with its letter, and the municipality's caseworkers a notice.
 
     The letters are rendered inside the transaction, so a failure leaves nothing half-sent. That
@@ -196,7 +199,7 @@ def send_requests(*, by: Any, requests: Iterable[SettlementRequest]) -> list[Set
 
 def adjust_request(
     *,
-    by: Any,
+    by: Actor,
     request: SettlementRequest,
     places: int,
     unaccompanied_minors: int,
@@ -281,7 +284,7 @@ def adjust_request(
     return version
 
 
-def send_reminders(*, by: Any, year: int) -> int:
+def send_reminders(*, by: Actor, year: int) -> int:
     """Remind every municipality with a sent request for `year` and no approved decision."""
     _require(by, Permission.REQUEST_MANAGE)
     with transaction.atomic():
@@ -322,7 +325,7 @@ def send_due_reminders(*, today: datetime.date, days_before: int) -> int:
     return len(due)
 
 
-def _remind(*, by: Any, requests: list[SettlementRequest], automatic: bool) -> None:
+def _remind(*, by: Actor, requests: list[SettlementRequest], automatic: bool) -> None:
     caseworkers = municipal_caseworkers(request.municipality_id for request in requests)
     now = timezone.now()
     for request in requests:
@@ -350,7 +353,7 @@ def _remind(*, by: Any, requests: list[SettlementRequest], automatic: bool) -> N
         )
 
 
-def record_letter_download(*, by: Any, version: SettlementRequestVersion) -> None:
+def record_letter_download(*, by: Actor, version: SettlementRequestVersion) -> None:
     with transaction.atomic():
         request = version.request
         record_event(

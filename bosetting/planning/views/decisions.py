@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
+from bosetting.accounts.http import AuthenticatedHttpRequest
 from bosetting.accounts.permissions import Permission, require
 
 from .. import actions
@@ -17,7 +18,7 @@ from ..queries import get_decision_for, get_request_for
 from .common import crumb, may_see_requests, own_requests_crumb
 
 
-def decision_form(request: HttpRequest, pk: int) -> HttpResponse:
+def decision_form(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """The one draft of the request's decision: saved as a draft, or approved and sent to IMDi."""
     # The role first (403), then the object (404 for another municipality's), then both together.
     require(request.user, Permission.DECISION_REGISTER)
@@ -79,7 +80,7 @@ def decision_form(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def decision_approve(request: HttpRequest, pk: int) -> HttpResponse:
+def decision_approve(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     require(request.user, Permission.DECISION_REGISTER)
     decision = get_decision_for(request.user, pk)
     require(request.user, Permission.DECISION_REGISTER, municipality=decision.request.municipality)
@@ -94,7 +95,7 @@ def decision_approve(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("planning:request_detail", pk=decision.request_id)
 
 
-def decision_document(request: HttpRequest, pk: int) -> FileResponse:
+def decision_document(request: AuthenticatedHttpRequest, pk: int) -> FileResponse:
     may_see_requests(request.user)
     decision = get_decision_for(request.user, pk)
     if not decision.document:
@@ -108,7 +109,7 @@ def decision_document(request: HttpRequest, pk: int) -> FileResponse:
     )
 
 
-def decision_acknowledge(request: HttpRequest, pk: int) -> HttpResponse:
+def decision_acknowledge(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     require(request.user, Permission.REQUEST_MANAGE)
     decision = get_decision_for(request.user, pk)
     if request.method != "POST":

@@ -5,13 +5,14 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from bosetting.accounts.http import AuthenticatedHttpRequest
 from bosetting.accounts.permissions import Permission, has_permission, require
 
 from .. import actions
@@ -36,7 +37,7 @@ COLUMNS = [
 ]
 
 
-def overview(request: HttpRequest) -> HttpResponse:
+def overview(request: AuthenticatedHttpRequest) -> HttpResponse:
     require(request.user, Permission.PLANNING_OVERVIEW_VIEW)
     form = OverviewFilterForm(request.GET or None, initial={"aar": this_year()})
     year, county, status = this_year(), None, None
@@ -102,7 +103,7 @@ def overview(request: HttpRequest) -> HttpResponse:
     )
 
 
-def send_reminders(request: HttpRequest) -> HttpResponse:
+def send_reminders(request: AuthenticatedHttpRequest) -> HttpResponse:
     require(request.user, Permission.REQUEST_MANAGE)
     year_text = request.POST.get("aar", "")
     year = int(year_text) if year_text.isdigit() else this_year()

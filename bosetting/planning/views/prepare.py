@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from bosetting.accounts.http import AuthenticatedHttpRequest
 from bosetting.accounts.permissions import Permission, require
 from bosetting.organisations.models import County, Municipality
 
@@ -21,7 +22,9 @@ from ..upload import COLUMNS, UploadError, read_rows, template_csv, validate_row
 from .common import crumb, overview_crumb, this_year
 
 
-def _year_and_county(request: HttpRequest) -> tuple[int, County | None, YearCountyForm]:
+def _year_and_county(
+    request: AuthenticatedHttpRequest,
+) -> tuple[int, County | None, YearCountyForm]:
     form = YearCountyForm(request.GET or None, initial={"aar": this_year()})
     if form.is_bound and form.is_valid():
         return form.cleaned_data["aar"], form.cleaned_data["fylke"], form
@@ -43,7 +46,7 @@ def _query(year: int, county: County | None) -> str:
     return f"?aar={year}" + (f"&fylke={county.number}" if county else "")
 
 
-def prepare(request: HttpRequest) -> HttpResponse:
+def prepare(request: AuthenticatedHttpRequest) -> HttpResponse:
     require(request.user, Permission.REQUEST_MANAGE)
     year, county, filter_form = _year_and_county(request)
     municipalities_qs = Municipality.objects.select_related("county").order_by("number")
@@ -99,7 +102,7 @@ def prepare(request: HttpRequest) -> HttpResponse:
     )
 
 
-def upload(request: HttpRequest) -> HttpResponse:
+def upload(request: AuthenticatedHttpRequest) -> HttpResponse:
     require(request.user, Permission.REQUEST_MANAGE)
     year, _county, _form = _year_and_county(request)
     form = UploadForm(request.POST or None, request.FILES or None, initial=_common_initial(year))
@@ -146,14 +149,14 @@ def upload(request: HttpRequest) -> HttpResponse:
     )
 
 
-def upload_template(request: HttpRequest) -> HttpResponse:
+def upload_template(request: AuthenticatedHttpRequest) -> HttpResponse:
     require(request.user, Permission.REQUEST_MANAGE)
     response = HttpResponse(template_csv(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="anmodninger-mal.csv"'
     return response
 
 
-def send(request: HttpRequest) -> HttpResponse:
+def send(request: AuthenticatedHttpRequest) -> HttpResponse:
     require(request.user, Permission.REQUEST_MANAGE)
     year, _county, _form = _year_and_county(request)
     drafts = (

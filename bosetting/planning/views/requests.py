@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.contrib import messages
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from bosetting.accounts.http import AuthenticatedHttpRequest
 from bosetting.accounts.permissions import Permission, has_permission, require, scope_for
 
 from .. import actions
@@ -51,7 +52,7 @@ class Entry:
     difference: str
 
 
-def request_list(request: HttpRequest) -> HttpResponse:
+def request_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     require(request.user, Permission.REQUEST_VIEW)
     year = this_year()
     entries = []
@@ -80,7 +81,7 @@ def request_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def request_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     may_see_requests(request.user)
     settlement_request = get_request_for(request.user, pk)
     settlement_request = requests_with_history(request.user).get(pk=settlement_request.pk)
@@ -118,7 +119,7 @@ def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def letter_download(request: HttpRequest, pk: int) -> FileResponse:
+def letter_download(request: AuthenticatedHttpRequest, pk: int) -> FileResponse:
     may_see_requests(request.user)
     version = get_version_for(request.user, pk)
     actions.record_letter_download(by=request.user, version=version)
@@ -134,7 +135,7 @@ def letter_download(request: HttpRequest, pk: int) -> FileResponse:
     )
 
 
-def adjust(request: HttpRequest, pk: int) -> HttpResponse:
+def adjust(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     require(request.user, Permission.REQUEST_MANAGE)
     settlement_request = get_request_for(request.user, pk)
     form = AdjustForm(
