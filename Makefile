@@ -7,9 +7,13 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEMO_ENV := BOSETTING_DEMO=1 DJANGO_SETTINGS_MODULE=bosetting.settings.local
 
-.PHONY: install run test test-office check bench clean
+.PHONY: install system-packages run test test-office check bench clean
 
 install: $(STAMP)
+
+# Chromium and fonts from Debian (as root; otherwise it says what is missing): scripts/install-system-packages.
+system-packages:
+	@scripts/install-system-packages browser fonts
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -19,6 +23,7 @@ $(STAMP): pyproject.toml
 
 # Migrate, load reference and demo data, then serve at http://$(HOST):$(PORT)/ with the task worker beside it.
 run: install
+	@scripts/install-system-packages fonts
 	@mkdir -p var
 	$(DEMO_ENV) $(BIN)/python manage.py migrate --no-input
 	$(DEMO_ENV) $(BIN)/python manage.py load_municipalities
@@ -29,7 +34,7 @@ run: install
 	$(DEMO_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT) --noreload
 
 # The whole test suite. DATABASE_URL=postgres://... runs it on PostgreSQL instead of SQLite.
-test: install
+test: install system-packages
 	$(BIN)/pytest
 
 # Benchmarks on their own database (var/bench-national.sqlite3 unless BENCH_DATABASE_URL is set),
@@ -44,6 +49,7 @@ bench: install
 
 # The exports opened in LibreOffice: needs `soffice` (Debian: apt-get install libreoffice-calc-nogui).
 test-office: install
+	@scripts/install-system-packages office
 	$(BIN)/pytest -m office
 
 check: install
