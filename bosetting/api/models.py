@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from bosetting.organisations.models import Organisation
@@ -39,6 +40,13 @@ class ApiClient(models.Model):
         verbose_name = _("API-klient")
         verbose_name_plural = _("API-klienter")
         ordering = ["name", "pk"]
+        constraints = [
+            # Who without when is never true: a revocation names its time.
+            models.CheckConstraint(
+                condition=Q(revoked_by__isnull=True) | Q(revoked_at__isnull=False),
+                name="api_client_revoked_by_only_with_revoked_at",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name

@@ -49,6 +49,18 @@ class Proposal(models.Model):
             models.Index(fields=["municipality", "state", "deadline"]),
             models.Index(fields=["state", "deadline"]),
         ]
+        constraints = [
+            # Who without when is never true; when without who is the system (by=None).
+            models.CheckConstraint(
+                condition=Q(sent_by__isnull=True) | Q(sent_at__isnull=False),
+                name="proposal_sent_by_only_with_sent_at",
+            ),
+            # Only a draft is unsent: every writer (actions, import, generator) stamps the sending.
+            models.CheckConstraint(
+                condition=Q(state="draft") | Q(sent_at__isnull=False),
+                name="proposal_sent_has_sent_at",
+            ),
+        ]
 
     def __str__(self) -> str:
         return str(_("Forespørsel %(reference)s") % {"reference": self.reference})
@@ -104,6 +116,12 @@ class ProposedCase(models.Model):
             models.CheckConstraint(
                 condition=~Q(answer="declined") | ~Q(decline_reason=""),
                 name="declined_has_reason",
+            ),
+            # Who answered needs when. A time without a user is generated history; an expired
+            # answer has neither, so the answer itself does not require a time.
+            models.CheckConstraint(
+                condition=Q(answered_by__isnull=True) | Q(answered_at__isnull=False),
+                name="proposed_case_answered_by_only_with_answered_at",
             ),
         ]
 

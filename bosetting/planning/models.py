@@ -55,6 +55,16 @@ class SettlementRequest(models.Model):
                 condition=Q(unaccompanied_minors__lte=models.F("places")),
                 name="request_minors_within_places",
             ),
+            # Who without when is never true; when without who is the system (by=None).
+            models.CheckConstraint(
+                condition=Q(sent_by__isnull=True) | Q(sent_at__isnull=False),
+                name="request_sent_by_only_with_sent_at",
+            ),
+            # Only a draft is unsent: every writer (actions, import, generator) stamps the sending.
+            models.CheckConstraint(
+                condition=Q(state="draft") | Q(sent_at__isnull=False),
+                name="request_sent_has_sent_at",
+            ),
         ]
         indexes = [models.Index(fields=["year", "state"])]
 
@@ -144,6 +154,25 @@ class MunicipalDecision(models.Model):
             models.CheckConstraint(
                 condition=Q(unaccompanied_minors__lte=models.F("places")),
                 name="decision_minors_within_places",
+            ),
+            # Who without when is never true; when without who is the system (by=None).
+            models.CheckConstraint(
+                condition=Q(approved_by__isnull=True) | Q(approved_at__isnull=False),
+                name="decision_approved_by_only_with_approved_at",
+            ),
+            models.CheckConstraint(
+                condition=Q(acknowledged_by__isnull=True) | Q(acknowledged_at__isnull=False),
+                name="decision_acknowledged_by_only_with_acknowledged_at",
+            ),
+            # Every decision past the draft was approved once (a replaced one too), and an
+            # acknowledged one says when: every writer stamps both.
+            models.CheckConstraint(
+                condition=Q(state="draft") | Q(approved_at__isnull=False),
+                name="decision_approved_has_approved_at",
+            ),
+            models.CheckConstraint(
+                condition=~Q(state="acknowledged") | Q(acknowledged_at__isnull=False),
+                name="decision_acknowledged_has_acknowledged_at",
             ),
         ]
 

@@ -13,9 +13,11 @@ from bosetting.audit.verification import find_first_break
 from bosetting.cases.models import Case, CaseState, Person
 from bosetting.demo import national
 from bosetting.demo.national.plan import PERSONS
-from bosetting.distribution.models import ProposedCase, SettlementDecision
+from bosetting.distribution.models import Proposal, ProposedCase, SettlementDecision
+from bosetting.distribution.transitions import ALLOWED_MOVES as PROPOSAL_MOVES
 from bosetting.organisations.models import Municipality
-from bosetting.planning.models import SettlementRequest
+from bosetting.planning.models import MunicipalDecision, SettlementRequest
+from bosetting.planning.transitions import DECISION_MOVES, REQUEST_MOVES
 from bosetting.settlement.models import Settlement
 
 SCALE = 0.002  # about 500 persons
@@ -83,6 +85,26 @@ def test_case_states_agree_with_their_persons_proposals_and_decisions(generated)
         Q(state__in=["matched", "settled"], municipality__isnull=True)
         | Q(state__in=["being_assessed", "ready", "proposed"], municipality__isnull=False)
     ).exists()
+
+
+def test_requests_decisions_and_proposals_are_in_states_the_actions_would_reach(generated):
+    # A request's state follows its current decision, as approving and acknowledging make it.
+    by_decision = {
+        None: SettlementRequest.State.SENT,
+        MunicipalDecision.State.APPROVED: SettlementRequest.State.DECIDED,
+        MunicipalDecision.State.ACKNOWLEDGED: SettlementRequest.State.ACKNOWLEDGED,
+    }
+    current = dict(
+        MunicipalDecision.objects.exclude(
+            state__in=[MunicipalDecision.State.DRAFT, MunicipalDecision.State.REPLACED]
+        ).values_list("request_id", "state")
+    )
+    for pk, state in SettlementRequest.objects.values_list("pk", "state"):
+        assert state in REQUEST_MOVES
+        assert state == by_decision[current.get(pk)]
+    assert current and set(current.values()) <= set(DECISION_MOVES)
+    proposals = set(Proposal.objects.values_list("state", flat=True))
+    assert proposals and proposals <= set(PROPOSAL_MOVES) - {Proposal.State.DRAFT}
 
 
 def test_every_state_change_is_in_an_unbroken_audit_chain(generated):

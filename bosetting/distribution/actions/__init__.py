@@ -2,8 +2,9 @@
 changes rows and audits in one transaction; the other side (municipality or IMDi) is notified
 from inside it. One module per part of the process; import them from here."""
 
+from ..errors import DistributionError
 from .answers import answer_case
-from .common import DistributionError, answer_url, proposal_url
+from .common import answer_url, proposal_url
 from .deadlines import expire_due_proposals, send_due_reminders
 from .decisions import decide_settlement, record_letter_download
 from .proposals import (

@@ -14,8 +14,9 @@ from bosetting.audit.actions import record_event
 from bosetting.audit.models import EventType
 from bosetting.cases.models import Case
 
+from ..errors import DistributionError
 from ..models import Proposal, ProposedCase
-from .common import DistributionError, _case_to_ready, _close_if_done, _d, _require, _user_label
+from .common import _case_to_ready, _close_if_done, _d, _require, _user_label
 
 if TYPE_CHECKING:
     from bosetting.accounts.models import Actor

@@ -1,5 +1,5 @@
-"""What the distribution actions share: the refusal, the permission check, the links, and
-the rule that closes a proposal when no case waits for an answer."""
+"""What the distribution actions share: the permission check, the links, and the rule that
+closes a proposal when no case waits for an answer."""
 
 from __future__ import annotations
 
@@ -21,18 +21,10 @@ from bosetting.notifications.actions import notify
 from bosetting.organisations.models import Municipality
 
 from ..models import Proposal, ProposedCase
+from ..transitions import change_proposal_state
 
 if TYPE_CHECKING:
     from bosetting.accounts.models import Actor
-
-
-class DistributionError(ValueError):
-    """A refused change, with a message the user is shown, and the form field it concerns if any."""
-
-    def __init__(self, message: str, *, field: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.field = field
 
 
 def _require(by: Actor, permission: Permission, municipality: Municipality | None = None) -> None:
@@ -69,13 +61,11 @@ def _close_if_done(by: Actor, proposal: Proposal) -> None:
         return
     now = timezone.now()
     if answers == {ProposedCase.Answer.WITHDRAWN}:
-        proposal.state = Proposal.State.WITHDRAWN
-        proposal.closed_at = now
-        proposal.save(update_fields=["state", "closed_at"])
+        change_proposal_state(proposal=proposal, to=Proposal.State.WITHDRAWN, closed_at=now)
         return
-    proposal.state = Proposal.State.ANSWERED
-    proposal.answered_at = proposal.closed_at = now
-    proposal.save(update_fields=["state", "answered_at", "closed_at"])
+    change_proposal_state(
+        proposal=proposal, to=Proposal.State.ANSWERED, answered_at=now, closed_at=now
+    )
     record_event(
         by=by,
         event_type=EventType.PROPOSAL_ANSWERED,

@@ -15,6 +15,7 @@ from bosetting.notifications.actions import notify
 from bosetting.planning.actions import imdi_caseworkers, municipal_caseworkers
 
 from ..models import Proposal, ProposedCase
+from ..transitions import change_proposal_state
 from .common import _case_to_ready, _d, answer_url, proposal_url
 
 
@@ -86,9 +87,9 @@ def expire_due_proposals(*, today: datetime.date) -> int:
                     case,
                     _("svarfristen for %(proposal)s gikk ut") % {"proposal": proposal.reference},
                 )
-            proposal.state = Proposal.State.EXPIRED
-            proposal.closed_at = timezone.now()
-            proposal.save(update_fields=["state", "closed_at"])
+            change_proposal_state(
+                proposal=proposal, to=Proposal.State.EXPIRED, closed_at=timezone.now()
+            )
             record_event(
                 by=None,
                 event_type=EventType.PROPOSAL_EXPIRED,

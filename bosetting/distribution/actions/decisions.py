@@ -27,9 +27,10 @@ from bosetting.cases.transitions import change_case_state
 from bosetting.notifications.actions import notify
 from bosetting.planning.actions import municipal_caseworkers
 
+from ..errors import DistributionError
 from ..letters import decision_letter
 from ..models import DecisionLetter, ProposedCase, SettlementDecision
-from .common import DistributionError, _d, _require
+from .common import _d, _require
 
 if TYPE_CHECKING:
     from bosetting.accounts.models import Actor, User

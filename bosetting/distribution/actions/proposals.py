@@ -19,10 +19,11 @@ from bosetting.notifications.actions import notify
 from bosetting.organisations.models import Municipality
 from bosetting.planning.actions import municipal_caseworkers
 
+from ..errors import DistributionError
 from ..models import Proposal, ProposedCase
 from ..queries import LIVE_ANSWERS, current_decision, free_places, persons_in_proposal
+from ..transitions import change_proposal_state, check_proposal_move
 from .common import (
-    DistributionError,
     _case_to_ready,
     _close_if_done,
     _d,
@@ -210,8 +211,7 @@ def send_proposal(
         proposal = (
             Proposal.objects.select_for_update().select_related("municipality").get(pk=proposal.pk)
         )
-        if proposal.state != Proposal.State.DRAFT:
-            raise DistributionError(_("Forespørselen er allerede sendt."))
+        check_proposal_move(proposal, Proposal.State.SENT)
         proposed = list(
             ProposedCase.objects.filter(proposal=proposal, answer=ProposedCase.Answer.PENDING)
             .select_related("case")
@@ -227,10 +227,9 @@ def send_proposal(
             )
         for item in Case.objects.select_for_update().filter(pk__in=[p.case_id for p in proposed]):
             change_case_state(by=by, case=item, to=CaseState.PROPOSED, reason=proposal.reference)
-        proposal.state = Proposal.State.SENT
-        proposal.sent_at = timezone.now()
-        proposal.sent_by = by
-        proposal.save(update_fields=["state", "sent_at", "sent_by"])
+        change_proposal_state(
+            proposal=proposal, to=Proposal.State.SENT, sent_at=timezone.now(), sent_by=by
+        )
         record_event(
             by=by,
             event_type=EventType.PROPOSAL_SENT,

@@ -83,8 +83,11 @@ def check_proposed_cases(
         case = cells.reference("sak", case_ids, CASES.filename)
         answer = cells.mapped("svar", ANSWERS)
         reason = cells.choice("begrunnelse", DECLINE_REASONS, required=answer == Answer.DECLINED)
+        # A yes or no says when; so does any answer that names who gave it, since the database
+        # keeps no answerer without the time of the answer.
         answered_on = cells.date(
-            "besvart_dato", required=answer in (Answer.ACCEPTED, Answer.DECLINED)
+            "besvart_dato",
+            required=answer in (Answer.ACCEPTED, Answer.DECLINED) or bool(row.values["besvart_av"]),
         )
         cells.not_future("besvart_dato", answered_on, context.today)
         answered_by = context.user(

@@ -13,14 +13,22 @@ from bosetting.accounts.models import User
 from bosetting.audit.models import AuditEvent, EventType
 from bosetting.cases.models import Case, CaseState, Person
 from bosetting.distribution.models import Proposal, ProposedCase, SettlementDecision
+from bosetting.distribution.transitions import ALLOWED_MOVES as PROPOSAL_MOVES
 from bosetting.legacy.models import LegacyReference
 from bosetting.legacy.samples import EXAMPLE_DIR
 from bosetting.planning.models import MunicipalDecision, SettlementRequest
+from bosetting.planning.transitions import DECISION_MOVES, REQUEST_MOVES
 from bosetting.settlement.models import Settlement, Source
 
 from .counting import row_counts
 
 pytestmark = pytest.mark.django_db
+
+REQUEST_STATE_BY_DECISION = {
+    None: SettlementRequest.State.SENT,
+    MunicipalDecision.State.APPROVED: SettlementRequest.State.DECIDED,
+    MunicipalDecision.State.ACKNOWLEDGED: SettlementRequest.State.ACKNOWLEDGED,
+}
 
 
 def run(*args: Any) -> str:
@@ -64,6 +72,23 @@ def test_example_set_puts_cases_in_the_states_their_facts_say(cast: SimpleNamesp
     assert case_of("202400000014").state == CaseState.BEING_ASSESSED  # no Norwegian level
     assert case_of("202400000016").state == CaseState.MATCHED  # one of three settled
     assert case_of("202400000019").state == CaseState.READY  # the proposal expired
+
+
+def test_example_set_writes_the_states_the_actions_would_reach(cast: SimpleNamespace) -> None:
+    run()
+
+    # A request's state follows its current decision, as approving and acknowledging make it.
+    current = dict(
+        MunicipalDecision.objects.exclude(
+            state__in=[MunicipalDecision.State.DRAFT, MunicipalDecision.State.REPLACED]
+        ).values_list("request_id", "state")
+    )
+    for pk, state in SettlementRequest.objects.values_list("pk", "state"):
+        assert state in REQUEST_MOVES
+        assert state == REQUEST_STATE_BY_DECISION[current.get(pk)]
+    assert current and set(current.values()) <= set(DECISION_MOVES)
+    proposals = set(Proposal.objects.values_list("state", flat=True))
+    assert proposals and proposals <= set(PROPOSAL_MOVES) - {Proposal.State.DRAFT}
 
 
 def test_example_set_keeps_the_facts_of_each_row(cast: SimpleNamespace) -> None:

@@ -144,3 +144,24 @@ def test_a_person_already_in_a_case_of_the_new_system_is_not_moved(
         f"personer.csv:2 [duf_nummer] Personen med dette DUF-nummeret er allerede i sak "
         f"{case.reference}" in out.getvalue()
     )
+
+
+def test_an_answerer_without_the_day_of_the_answer_is_refused(
+    cast: SimpleNamespace, tmp_path: Path
+) -> None:
+    directory = tmp_path / "uten-dato"
+    shutil.copytree(EXAMPLE_DIR, directory)
+    answers = read_rows(directory, "foresporsel_saker")
+    expired = next(i for i, row in enumerate(answers) if row["svar"] == "utlopt")
+    answers[expired]["besvart_av"] = "berit.berg@bergen.example"
+    write_file(directory, "foresporsel_saker", answers)
+    before = row_counts()
+    out = io.StringIO()
+
+    with pytest.raises(CommandError, match="Ingenting er lagret"):
+        call_command("import_legacy", str(directory), stdout=out, stderr=io.StringIO())
+
+    assert row_counts() == before
+    assert (
+        f"foresporsel_saker.csv:{expired + 2} [besvart_dato] Feltet må fylles ut" in out.getvalue()
+    )

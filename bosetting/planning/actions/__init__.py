@@ -3,7 +3,7 @@ transaction; the municipality's or IMDi's users are notified from inside it."""
 
 from bosetting.accounts.queries import imdi_caseworkers, municipal_caseworkers
 
-from .common import PlanningError
+from ..errors import PlanningError
 from .decisions import acknowledge_decision, approve_decision, save_decision
 from .requests import (
     RequestNumbers,

@@ -1,4 +1,4 @@
-"""What every planning action shares: the refusal, the permission check, the date format."""
+"""What every planning action shares: the permission check, the date format, the link."""
 
 from __future__ import annotations
 
@@ -15,15 +15,6 @@ from ..models import SettlementRequest
 
 if TYPE_CHECKING:
     from bosetting.accounts.models import Actor
-
-
-class PlanningError(ValueError):
-    """A refused change, with a message the user is shown, and the form field it concerns if any."""
-
-    def __init__(self, message: str, *, field: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.field = field
 
 
 def _require(by: Actor, permission: Permission, municipality: Municipality | None = None) -> None:

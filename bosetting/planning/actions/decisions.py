@@ -16,8 +16,10 @@ from bosetting.audit.actions import record_event
 from bosetting.audit.models import EventType
 from bosetting.notifications.actions import notify
 
+from ..errors import PlanningError
 from ..models import MunicipalDecision, SettlementRequest
-from .common import PlanningError, _require, request_url
+from ..transitions import change_decision_state, change_request_state, check_decision_move
+from .common import _require, request_url
 
 if TYPE_CHECKING:
     from bosetting.accounts.models import Actor
@@ -109,8 +111,8 @@ def approve_decision(*, by: Actor, decision: MunicipalDecision) -> MunicipalDeci
 
 
 def _approve(*, by: Actor, decision: MunicipalDecision, request: SettlementRequest) -> None:
-    if decision.state != MunicipalDecision.State.DRAFT:
-        raise PlanningError(_("Bare et utkast kan godkjennes."))
+    # The state first: a decision already approved is refused as such, document or not.
+    check_decision_move(decision, MunicipalDecision.State.APPROVED)
     if not decision.document:
         raise PlanningError(
             _("Last opp kommunestyrets vedtak som PDF før du godkjenner."), field="document"
@@ -121,14 +123,14 @@ def _approve(*, by: Actor, decision: MunicipalDecision, request: SettlementReque
         )
     )
     for earlier in replaced:
-        earlier.state = MunicipalDecision.State.REPLACED
-        earlier.save(update_fields=["state"])
-    decision.state = MunicipalDecision.State.APPROVED
-    decision.approved_at = timezone.now()
-    decision.approved_by = by
-    decision.save()
-    request.state = SettlementRequest.State.DECIDED
-    request.save(update_fields=["state"])
+        change_decision_state(decision=earlier, to=MunicipalDecision.State.REPLACED)
+    change_decision_state(
+        decision=decision,
+        to=MunicipalDecision.State.APPROVED,
+        approved_at=timezone.now(),
+        approved_by=by,
+    )
+    change_request_state(request=request, to=SettlementRequest.State.DECIDED)
     record_event(
         by=by,
         event_type=EventType.DECISION_APPROVED,
@@ -176,17 +178,14 @@ def acknowledge_decision(*, by: Actor, decision: MunicipalDecision) -> Municipal
             .select_related("request__municipality")
             .get(pk=decision.pk)
         )
-        if decision.state != MunicipalDecision.State.APPROVED:
-            raise PlanningError(
-                _("Bare et godkjent vedtak som ikke er kvittert ut, kan kvitteres.")
-            )
+        change_decision_state(
+            decision=decision,
+            to=MunicipalDecision.State.ACKNOWLEDGED,
+            acknowledged_at=timezone.now(),
+            acknowledged_by=by,
+        )
         request = decision.request
-        decision.state = MunicipalDecision.State.ACKNOWLEDGED
-        decision.acknowledged_at = timezone.now()
-        decision.acknowledged_by = by
-        decision.save()
-        request.state = SettlementRequest.State.ACKNOWLEDGED
-        request.save(update_fields=["state"])
+        change_request_state(request=request, to=SettlementRequest.State.ACKNOWLEDGED)
         record_event(
             by=by,
             event_type=EventType.DECISION_ACKNOWLEDGED,

@@ -18,9 +18,11 @@ from bosetting.audit.models import EventType
 from bosetting.notifications.actions import notify
 from bosetting.organisations.models import Municipality
 
+from ..errors import PlanningError
 from ..letters import request_letter
 from ..models import SettlementRequest, SettlementRequestVersion
-from .common import PlanningError, _d, _require, request_url
+from ..transitions import change_request_state, check_request_move
+from .common import _d, _require, request_url
 
 if TYPE_CHECKING:
     from bosetting.accounts.models import Actor
@@ -147,20 +149,19 @@ def send_requests(*, by: Actor, requests: Iterable[SettlementRequest]) -> list[S
         )
         if not drafts:
             raise PlanningError(_("Velg minst én anmodning å sende."))
+        # Every request is checked before any is sent: one already sent refuses them all.
         for request in drafts:
-            if request.state != SettlementRequest.State.DRAFT:
-                raise PlanningError(
-                    _("Anmodningen til %(municipality)s er allerede sendt.")
-                    % {"municipality": request.municipality.name}
-                )
+            check_request_move(request, SettlementRequest.State.SENT)
         caseworkers = municipal_caseworkers(request.municipality_id for request in drafts)
         now = timezone.now()
         for request in drafts:
-            request.state = SettlementRequest.State.SENT
-            request.version = 1
-            request.sent_at = now
-            request.sent_by = by
-            request.save()
+            change_request_state(
+                request=request,
+                to=SettlementRequest.State.SENT,
+                version=1,
+                sent_at=now,
+                sent_by=by,
+            )
             _new_version(request, by=by, reason="")
             record_event(
                 by=by,

@@ -63,3 +63,7 @@ class MunicipalDecisionFactory(factory.django.DjangoModelFactory):
     registered_by = factory.SubFactory(UserFactory, roles=[Role.MUNICIPAL_CASEWORKER])
     approved_at = factory.LazyFunction(timezone.now)
     approved_by = factory.SelfAttribute("registered_by")
+    # The database refuses an acknowledged decision that does not say when.
+    acknowledged_at = factory.LazyAttribute(
+        lambda d: timezone.now() if d.state == MunicipalDecision.State.ACKNOWLEDGED else None
+    )

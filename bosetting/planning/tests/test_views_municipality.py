@@ -42,6 +42,7 @@ def test_list_shows_this_year_first_and_history_below(cast, client_for, bergen_r
         unaccompanied_minors=10,
         deadline=datetime.date(bergen_request.year - 1, 3, 1),
         created_by=cast.imdi_caseworker,
+        sent_at=timezone.now(),
     )
     response = client_for(cast.bergen_reader).get(LIST)
     assert [e.request for e in response.context["current_entries"]] == [bergen_request]
