@@ -28,6 +28,7 @@ class TemplateVersionForm(forms.Form):
     legal_basis = forms.CharField(
         label=_("Lovhjemmel"),
         max_length=300,
+        widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_(
             "Lovhenvisningene brevet viser til med {lovhjemmel}, for eksempel «integreringsloven § 41»."
         ),
@@ -62,7 +63,7 @@ class TemplateVersionForm(forms.Form):
 
 
 class TranslationForm(TemplateVersionForm):
-    language = forms.ChoiceField(label=_("Språk"))
+    language = forms.ChoiceField(label=_("Språket brevet oversettes til"))
 
     field_order = ["language", "title", "body", "legal_basis", "person_columns"]
 
