@@ -37,7 +37,7 @@ HOUSEHOLD_NOB = DefaultText(
 Vedtaksdato: {vedtaksdato}
 Saksnummer: {saksnummer}
 
-Integrerings- og mangfoldsdirektoratet (IMDi) har bestemt at dere skal bosettes i {kommune} kommune (kommunenummer {kommunenummer}). Vedtaket gjelder disse {antall_personer} personene:
+Integrerings- og mangfoldsdirektoratet (IMDi) har bestemt at dere skal bosettes i {kommune} kommune (kommunenummer {kommunenummer}). Vedtaket gjelder:
 
 {personer}
 
@@ -67,7 +67,7 @@ Case number: {saksnummer}
 
 This is a translation. The letter in Norwegian is the decision.
 
-The Directorate of Integration and Diversity (IMDi) has decided that you will be settled in {kommune} municipality (municipality number {kommunenummer}). The decision concerns these {antall_personer} persons:
+The Directorate of Integration and Diversity (IMDi) has decided that you will be settled in {kommune} municipality (municipality number {kommunenummer}). The decision concerns:
 
 {personer}
 
@@ -95,7 +95,7 @@ MUNICIPALITY_NOB = DefaultText(
 Vedtaksdato: {vedtaksdato}
 Saksnummer: {saksnummer}
 
-{kommune} kommune har sagt ja til å bosette husstanden i sak {saksnummer}. IMDi har fattet vedtak om at disse {antall_personer} personene skal bosettes i kommunen:
+{kommune} kommune har sagt ja til å bosette husstanden i sak {saksnummer}. IMDi har fattet vedtak om at husstanden skal bosettes i kommunen ({antall_personer} i alt):
 
 {personer}
 
@@ -124,7 +124,7 @@ Case number: {saksnummer}
 
 This is a translation. The letter in Norwegian is the decision.
 
-{kommune} municipality has agreed to settle the household in case {saksnummer}. IMDi has decided that these {antall_personer} persons are to be settled in the municipality:
+{kommune} municipality has agreed to settle the household in case {saksnummer}. IMDi has decided that the household is to be settled in the municipality ({antall_personer} in all):
 
 {personer}
 
