@@ -59,6 +59,7 @@ class Permission(StrEnum):
     SETTLEMENT_DECIDE = "settlement_decide"  # decide the settlement municipality, make the letters
     PROPOSAL_ANSWER = "proposal_answer"  # the own municipality's proposals (anonymised), yes or no
     DECISION_LETTER_VIEW = "decision_letter_view"  # download settlement decision letters (names)
+    LETTER_TEMPLATE_MANAGE = "letter_template_manage"  # edit and translate the letters' texts
     # Settlement and reports.
     SETTLEMENT_REGISTER = "settlement_register"  # register or correct a person's settlement date
     SETTLEMENT_REPORT_VIEW = "settlement_report_view"  # everyone settled in a municipality, named
@@ -117,6 +118,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
         | _CASE_WORK
         | {
             Permission.AGREEMENT_MANAGE,
+            Permission.LETTER_TEMPLATE_MANAGE,
             Permission.USER_MANAGE,
             Permission.RECEPTION_CENTRE_MANAGE,
             Permission.API_CLIENT_MANAGE,

@@ -70,6 +70,9 @@ class EventType(models.TextChoices):
     PROPOSAL_REMINDER_SENT = "proposal_reminder_sent", _("Påminnelse om forespørsel sendt")
     SETTLEMENT_DECIDED = "settlement_decided", _("Vedtak om bosettingskommune fattet")
     DECISION_LETTER_DOWNLOADED = "decision_letter_downloaded", _("Vedtaksbrev lastet ned")
+    # Letter templates (letters).
+    LETTER_TEMPLATE_SAVED = "letter_template_saved", _("Brevmal lagret i ny versjon")
+    LETTER_TRANSLATION_ADDED = "letter_translation_added", _("Oversettelse av brevmal lagt til")
     # Settlement and reports.
     SETTLEMENT_REGISTERED = "settlement_registered", _("Bosettingsdato registrert")
     SETTLEMENT_CORRECTED = "settlement_corrected", _("Bosettingsdato rettet")

@@ -1,7 +1,9 @@
-"""The settlement decision's letters: to the household and to the municipality, as PDF/A.
+"""The settlement decision's letters, made from IMDi's letter templates (bosetting.letters).
 
-Always bokmål, whatever the sender's interface language: they are IMDi's official letters, and
-the municipality archives its copy itself.
+The household gets the Norwegian letter, which is the decision, and a translation where IMDi has
+one for the household's language; the municipality gets the Norwegian letter. Each is its own
+PDF/A with one language, so that it can be archived, read aloud and laid out (right to left for
+Arabic script) as what it is (ADR 12).
 """
 
 from __future__ import annotations
@@ -10,40 +12,95 @@ import hashlib
 from dataclasses import dataclass
 
 from django.core.files.base import ContentFile
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from bosetting.cases.models import Person
-from bosetting.core.pdf import render_pdf
+from bosetting.letters.languages import translation_for
+from bosetting.letters.models import NORWEGIAN, LetterKind, LetterTemplateVersion
+from bosetting.letters.rendering import render_letter
 
 from .models import DecisionLetter, SettlementDecision
 
-IMDI_LETTERHEAD = "Integrerings- og mangfoldsdirektoratet (IMDi)"
-IMDI_ADDRESS = "Postboks 4704 Torshov, 0421 Oslo · postmottak@imdi.no"
+KIND_OF = {
+    DecisionLetter.Recipient.HOUSEHOLD: LetterKind.DECISION_HOUSEHOLD,
+    DecisionLetter.Recipient.MUNICIPALITY: LetterKind.DECISION_MUNICIPALITY,
+}
+
+
+class LetterTemplateMissing(RuntimeError):
+    """No template to make a letter from: the defaults are installed by migrate."""
 
 
 @dataclass(frozen=True)
 class Letter:
+    recipient: str
+    language: str
+    version: LetterTemplateVersion
     content: ContentFile
     sha256: str
 
 
-def decision_letter(
-    decision: SettlementDecision, *, recipient: str, members: list[Person]
-) -> Letter:
-    template = (
-        "distribution/pdf/letter_household.html"
-        if recipient == DecisionLetter.Recipient.HOUSEHOLD
-        else "distribution/pdf/letter_municipality.html"
-    )
-    pdf = render_pdf(
-        template,
-        {
-            "decision": decision,
-            "municipality": decision.municipality,
-            "members": members,
-            "case": decision.case,
-            "letterhead": IMDI_LETTERHEAD,
-            "address": IMDI_ADDRESS,
-        },
-    )
-    name = f"vedtak-bosettingskommune-{decision.case.reference}-{recipient}.pdf"
-    return Letter(content=ContentFile(pdf, name=name), sha256=hashlib.sha256(pdf).hexdigest())
+def household_languages(members: list[Person]) -> list[str]:
+    """The head of household's interpreter language, then their languages, in that order."""
+    head = next((person for person in members if person.relation == "head"), None)
+    if head is None:
+        return []
+    return [code for code in [head.interpreter_language, *head.languages] if code]
+
+
+def _values(decision: SettlementDecision, recipient: str, members: list[Person]) -> dict[str, str]:
+    municipality = decision.municipality
+    head = next((person for person in members if person.relation == "head"), None)
+    if recipient == DecisionLetter.Recipient.HOUSEHOLD:
+        addressee = head.full_name if head else decision.case.reference
+    else:
+        addressee = _("%(name)s kommune") % {"name": municipality.name}
+    return {
+        "mottaker": addressee,
+        "kommune": municipality.name,
+        "kommunenummer": municipality.number,
+        "vedtaksdato": date_format(decision.decided_on, "d.m.Y"),
+        "saksnummer": decision.case.reference,
+        "antall_personer": str(len(members)),
+    }
+
+
+def decision_letters(
+    decision: SettlementDecision,
+    *,
+    members: list[Person],
+    templates: dict[str, dict[str, LetterTemplateVersion]],
+) -> list[Letter]:
+    """Every letter of `decision`. `templates` is each kind's newest version by language
+    (bosetting.letters.queries.current_versions), read once for all the decisions made at once."""
+    persons = [
+        (person.full_name, person.duf_number, date_format(person.birth_date, "d.m.Y"))
+        for person in members
+    ]
+    letters = []
+    for recipient, kind in KIND_OF.items():
+        versions = templates.get(kind, {})
+        languages = [NORWEGIAN]
+        if recipient == DecisionLetter.Recipient.HOUSEHOLD:
+            translation = translation_for(household_languages(members), versions)
+            if translation is not None:
+                languages.append(translation)
+        for language in languages:
+            version = versions.get(language)
+            if version is None:
+                raise LetterTemplateMissing(f"No letter template {kind}/{language}.")
+            pdf = render_letter(
+                version, values=_values(decision, recipient, members), persons=persons
+            )
+            stored = DecisionLetter(decision=decision, recipient=recipient, language=language)
+            letters.append(
+                Letter(
+                    recipient=recipient,
+                    language=language,
+                    version=version,
+                    content=ContentFile(pdf, name=stored.download_name),
+                    sha256=hashlib.sha256(pdf).hexdigest(),
+                )
+            )
+    return letters

@@ -7,6 +7,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from bosetting.cases.codes import language_name
+
 
 class Proposal(models.Model):
     """A forespørsel: one or more cases proposed to one municipality, answered per case."""
@@ -171,6 +173,18 @@ class DecisionLetter(models.Model):
         SettlementDecision, on_delete=models.PROTECT, related_name="letters"
     )
     recipient = models.CharField(_("mottaker"), max_length=20, choices=Recipient.choices)
+    # ISO 639-3. The household gets the Norwegian letter, which is the decision, and a
+    # translation where one exists for its language (ADR 12).
+    language = models.CharField(_("språk"), max_length=3, default="nob")
+    # The text the letter was made from; None for letters made before templates existed.
+    template_version = models.ForeignKey(
+        "letters.LetterTemplateVersion",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("brevmal"),
+    )
     file = models.FileField(_("brev"), upload_to="distribution/letters/")
     sha256 = models.CharField(max_length=64)
     created_at = models.DateTimeField(_("laget"), auto_now_add=True)
@@ -178,12 +192,27 @@ class DecisionLetter(models.Model):
     class Meta:
         verbose_name = _("vedtaksbrev")
         verbose_name_plural = _("vedtaksbrev")
-        ordering = ["decision", "recipient"]
+        ordering = ["decision", "recipient", "id"]
         constraints = [
             models.UniqueConstraint(
-                fields=["decision", "recipient"], name="one_letter_per_recipient"
+                fields=["decision", "recipient", "language"], name="one_letter_per_language"
             )
         ]
 
     def __str__(self) -> str:
         return f"{self.decision}: {self.get_recipient_display()}"
+
+    @property
+    def is_translation(self) -> bool:
+        return self.language != "nob"
+
+    @property
+    def language_name(self) -> str:
+        return language_name(self.language)
+
+    @property
+    def download_name(self) -> str:
+        """Norwegian, as the letter: vedtak-000123-husstand.pdf, vedtak-000123-husstand-eng.pdf."""
+        recipient = {"household": "husstand", "municipality": "kommune"}[self.recipient]
+        suffix = f"-{self.language}" if self.is_translation else ""
+        return f"vedtak-{self.decision.case.reference}-{recipient}{suffix}.pdf"

@@ -99,7 +99,10 @@ def proposal_cases(proposal: Proposal) -> list[ProposedCase]:
         ProposedCase.objects.filter(proposal=proposal)
         .select_related("case", "answered_by", "settlement_decision")
         .prefetch_related(
-            "settlement_decision__letters",
+            Prefetch(
+                "settlement_decision__letters",
+                queryset=DecisionLetter.objects.select_related("template_version"),
+            ),
             Prefetch(
                 "case__members",
                 # Health details stay unread: reading them is an audited action of its own.
@@ -284,5 +287,5 @@ def get_letter_for(user: Any, pk: int) -> DecisionLetter:
 
 def decisions_of_proposal(proposal: Proposal) -> QuerySet[SettlementDecision]:
     return SettlementDecision.objects.filter(proposed_case__proposal=proposal).prefetch_related(
-        "letters"
+        Prefetch("letters", queryset=DecisionLetter.objects.select_related("template_version"))
     )

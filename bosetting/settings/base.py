@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "bosetting.notifications",
     "bosetting.planning",
     "bosetting.cases",
+    "bosetting.letters",
     "bosetting.distribution",
     "bosetting.settlement",
     "bosetting.api",

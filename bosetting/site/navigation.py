@@ -41,6 +41,7 @@ NAVIGATION = [
     NavItem(_("Mottak"), "organisations:reception_centre_list", Permission.MUNICIPALITY_LIST_VIEW),
     NavItem(_("Databehandleravtale"), "organisations:own_agreement", Permission.AGREEMENT_VIEW),
     NavItem(_("Brukere"), "accounts:user_list", Permission.USER_MANAGE),
+    NavItem(_("Brevmaler"), "letters:template_list", Permission.LETTER_TEMPLATE_MANAGE),
     NavItem(_("API-klienter"), "api:client_list", Permission.API_CLIENT_MANAGE),
     NavItem(_("Hendelseslogg"), "audit:event_list", Permission.AUDIT_LOG_VIEW),
 ]

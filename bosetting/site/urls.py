@@ -19,6 +19,7 @@ urlpatterns = [
     path("anmodninger/", include("bosetting.planning.urls")),
     path("saker/", include("bosetting.cases.urls")),
     path("fordeling/", include("bosetting.distribution.urls")),
+    path("brevmaler/", include("bosetting.letters.urls")),
     path("bosetting/", include("bosetting.settlement.urls")),
     path("api/v1/", include("bosetting.api.urls")),
     path("rapporter/", include("bosetting.reports.urls")),

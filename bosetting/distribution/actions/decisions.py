@@ -24,11 +24,13 @@ from bosetting.audit.models import EventType
 from bosetting.cases.models import Case, CaseState
 from bosetting.cases.queries import members_of
 from bosetting.cases.transitions import change_case_state
+from bosetting.letters.models import LetterKind
+from bosetting.letters.queries import current_versions
 from bosetting.notifications.actions import notify
 from bosetting.planning.actions import municipal_caseworkers
 
 from ..errors import DistributionError
-from ..letters import decision_letter
+from ..letters import decision_letters
 from ..models import DecisionLetter, ProposedCase, SettlementDecision
 from .common import _d, _require
 
@@ -65,6 +67,8 @@ def decide_settlement(
                     % {"case": f"{proposed.case_id:06d}"},
                     field="cases",
                 )
+        # The texts as they stand when the decisions are made, read once for all of them.
+        templates = {str(kind): current_versions(kind) for kind in LetterKind}
         by_municipality: dict[int, list[Case]] = defaultdict(list)
         for proposed in chosen:
             municipality = proposed.proposal.municipality
@@ -82,10 +86,13 @@ def decide_settlement(
             )
             members = list(members_of(case))
             letters = []
-            for recipient in DecisionLetter.Recipient:
-                letter = decision_letter(decision, recipient=recipient, members=members)
+            for letter in decision_letters(decision, members=members, templates=templates):
                 stored = DecisionLetter(
-                    decision=decision, recipient=recipient, sha256=letter.sha256
+                    decision=decision,
+                    recipient=letter.recipient,
+                    language=letter.language,
+                    template_version=letter.version,
+                    sha256=letter.sha256,
                 )
                 stored.file.save(letter.content.name or "vedtak.pdf", letter.content, save=False)
                 stored.save()
@@ -104,7 +111,15 @@ def decide_settlement(
                 details={
                     "proposal": proposed.proposal_id,
                     "decided_on": decided_on.isoformat(),
-                    "letters": {letter.recipient: letter.sha256 for letter in letters},
+                    "letters": [
+                        {
+                            "recipient": letter.recipient,
+                            "language": letter.language,
+                            "template_version": letter.template_version_id,
+                            "sha256": letter.sha256,
+                        }
+                        for letter in letters
+                    ],
                 },
             )
             by_municipality[municipality.pk].append(case)

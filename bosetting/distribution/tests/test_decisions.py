@@ -70,8 +70,9 @@ def test_letters_name_the_household_and_municipality_and_are_pdf_a(cast):
             metadata = PdfReader(handle).xmp_metadata
             assert metadata is not None
             assert "pdfaid" in metadata.rdf_root.toxml()
-    assert "klage" in _pdf_text(letters["household"]).lower()
-    assert "tre uker" in _pdf_text(letters["household"])
+    # Issue 12: the offer of a settlement municipality cannot be appealed, and the letter says so.
+    assert "kan ikke påklages" in _pdf_text(letters["household"])
+    assert "tre uker" not in _pdf_text(letters["household"])
 
 
 def test_many_cases_are_decided_at_once(cast):

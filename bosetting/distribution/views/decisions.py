@@ -58,6 +58,6 @@ def letter_download(request: AuthenticatedHttpRequest, pk: int) -> FileResponse:
     return FileResponse(
         letter.file.open("rb"),
         as_attachment=True,
-        filename=f"vedtak-bosettingskommune-{letter.decision.case.reference}-{letter.recipient}.pdf",
+        filename=letter.download_name,
         content_type="application/pdf",
     )

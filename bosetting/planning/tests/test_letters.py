@@ -9,7 +9,7 @@ import re
 import pypdf
 import pytest
 
-from bosetting.core.testing import pdf_text
+from bosetting.core.testing import pdf_font_problems, pdf_text
 from bosetting.planning import actions
 
 from .helpers import send
@@ -43,6 +43,12 @@ def test_letter_is_pdf_a(cast):
     metadata = pypdf.PdfReader(io.BytesIO(content)).xmp_metadata
     assert metadata is not None
     assert re.search(r"pdfaid:part[^0-9]*3", metadata.rdf_root.toxml())
+
+
+def test_letter_embeds_every_font_it_uses_and_misses_no_glyph(cast):
+    request = send(cast, cast.oslo, 600, 40)
+    with request.versions.get().letter.open("rb") as letter:
+        assert pdf_font_problems(letter.read()) == []
 
 
 def test_adjusted_letter_gives_the_new_numbers_and_the_reason(cast):

@@ -20,6 +20,7 @@ from bosetting.cases.tests import routes as cases_routes
 from bosetting.conftest import log_in
 from bosetting.core.testing import close_response
 from bosetting.distribution.tests import routes as distribution_routes
+from bosetting.letters.tests import routes as letters_routes
 from bosetting.notifications.actions import notify
 from bosetting.planning.tests import routes as planning_routes
 from bosetting.reports.tests import routes as reports_routes
@@ -40,6 +41,7 @@ APP_ROUTE_MODULES = [
     cases_routes,
     reports_routes,
     distribution_routes,
+    letters_routes,
     settlement_routes,
     api_routes,
 ]
