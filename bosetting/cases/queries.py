@@ -30,7 +30,7 @@ from bosetting.accounts.permissions import Permission, scope_for
 from bosetting.audit.models import AuditEvent, EventType
 from bosetting.organisations.models import ReceptionCentre
 
-from .models import AssessmentVersion, Case, CaseState, Document, Note, Person
+from .models import AssessmentVersion, Case, CaseState, Document, Note, Person, Relation
 from .validators import digits_only
 
 # States in which the municipality has said yes and reaches the person file.
@@ -105,15 +105,26 @@ def get_document_for(user: Any, pk: int) -> Document:
     return document
 
 
+def head_first() -> tuple[Any, ...]:
+    """The order of a household's members wherever they are listed: the head of household first,
+    then the others by birth date. (Ordering by `relation` alone puts "child" before "head".)"""
+    return (
+        Conditional(
+            When(relation=Relation.HEAD, then=Value(0)),
+            default=Value(1),
+            output_field=IntegerField(),
+        ),
+        "birth_date",
+        "pk",
+    )
+
+
 def members_of(case: Case) -> QuerySet[Person]:
     """Head of household first, then the others by birth date."""
-    head_first = Conditional(
-        When(relation="head", then=Value(0)), default=Value(1), output_field=IntegerField()
-    )
     return (
         Person.objects.filter(case=case)
         .select_related("reception_centre", "current_assessment")
-        .order_by(head_first, "birth_date", "pk")
+        .order_by(*head_first())
     )
 
 
@@ -138,9 +149,7 @@ def case_list(
     return cases.prefetch_related(
         Prefetch(
             "members",
-            queryset=Person.objects.select_related("reception_centre").order_by(
-                "relation", "birth_date"
-            ),
+            queryset=Person.objects.select_related("reception_centre").order_by(*head_first()),
             to_attr="member_list",
         )
     ).order_by("-id")

@@ -31,6 +31,7 @@ from django.utils import timezone
 
 from bosetting.accounts.permissions import Permission, scope_for
 from bosetting.cases.models import Case, CaseState, Category, Person
+from bosetting.cases.queries import head_first
 from bosetting.organisations.models import Municipality
 from bosetting.planning.models import MunicipalDecision
 
@@ -105,7 +106,7 @@ def proposal_cases(proposal: Proposal) -> list[ProposedCase]:
                 # Health details stay unread: reading them is an audited action of its own.
                 queryset=Person.objects.select_related("current_assessment", "reception_centre")
                 .defer("current_assessment__health_details")
-                .order_by("birth_date", "pk"),
+                .order_by(*head_first()),
                 to_attr="member_list",
             ),
         )
@@ -240,7 +241,7 @@ def work_list(
             "members",
             queryset=Person.objects.select_related("reception_centre", "current_assessment")
             .defer("current_assessment__health_details")
-            .order_by("relation", "birth_date"),
+            .order_by(*head_first()),
             to_attr="member_list",
         )
     ).order_by("state_changed_at", "pk")
@@ -257,7 +258,7 @@ def accepted_undecided() -> QuerySet[ProposedCase]:
         .prefetch_related(
             Prefetch(
                 "case__members",
-                queryset=Person.objects.order_by("relation", "birth_date"),
+                queryset=Person.objects.order_by(*head_first()),
                 to_attr="member_list",
             )
         )
