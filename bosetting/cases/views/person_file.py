@@ -218,7 +218,7 @@ def health_details(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def case_summary(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """What a municipality will see of the case in a proposal, for those who prepare it."""
-    require(request.user, Permission.CASE_VIEW)
+    require(request.user, Permission.ASSESSMENT_EDIT)
     case = get_case_for(request.user, pk)
     return render(
         request,
