@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -17,19 +18,33 @@ from bosetting.cases.queries import person_file_opens
 from bosetting.cases.summary import summary_from_members
 
 from .. import actions
-from ..forms import AnswerForm
+from ..forms import AnswerForm, ProposalListForm
 from ..models import Proposal, ProposedCase
 from ..queries import get_proposal_for, own_proposals, proposal_cases
 from .common import crumb, own_proposals_crumb
 
+PROPOSALS_PER_PAGE = 25
+
 
 def proposal_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     require(request.user, Permission.PROPOSAL_ANSWER)
+    filters = ProposalListForm(request.GET or None)
+    options = filters.query_arguments() if filters.is_bound else {}
+    page = Paginator(own_proposals(request.user, **options), PROPOSALS_PER_PAGE).get_page(
+        request.GET.get("side")
+    )
+    query = request.GET.copy()
+    query.pop("side", None)
     return render(
         request,
         "distribution/proposal_list.html",
         {
-            "proposals": list(own_proposals(request.user)),
+            "filters": filters,
+            "page": page,
+            "page_range": page.paginator.get_elided_page_range(page.number, on_each_side=2),
+            "ellipsis": Paginator.ELLIPSIS,
+            "query": query.urlencode(),
+            "today": timezone.localdate(),
             "breadcrumbs": [crumb(_("Forespørsler"))],
         },
     )
