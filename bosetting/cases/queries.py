@@ -183,6 +183,23 @@ def _latest_settlement_date() -> Subquery:
     )
 
 
+def _waiting_for_settlement() -> Q:
+    """Matched, with a member still without a current settlement date (settlement app)."""
+    unsettled = Person.objects.filter(case=OuterRef("pk")).exclude(settlements__is_current=True)
+    return Q(Exists(unsettled), state=CaseState.MATCHED)
+
+
+def households_waiting_for_settlement(user: Any) -> QuerySet[Case]:
+    """The visible households waiting for a settlement date, the longest waiting first, each
+    with `decided_on`: the start page's work queue, and the case list's «waiting» filter."""
+    return (
+        cases_visible_to(user)
+        .filter(_waiting_for_settlement())
+        .annotate(decided_on=F("settlement_decision__decided_on"))
+        .order_by(F("decided_on").asc(nulls_last=True), "id")
+    )
+
+
 def case_list(
     user: Any,
     *,
@@ -203,8 +220,7 @@ def case_list(
     if state:
         cases = cases.filter(state=state)
     if waiting:
-        unsettled = Person.objects.filter(case=OuterRef("pk")).exclude(settlements__is_current=True)
-        cases = cases.filter(Exists(unsettled), state=CaseState.MATCHED)
+        cases = cases.filter(_waiting_for_settlement())
     if settled_year is not None:
         settled = Person.objects.filter(
             case=OuterRef("pk"),
