@@ -47,7 +47,9 @@ class Permission(StrEnum):
     REQUESTS_REPORT_VIEW = "requests_report_view"  # the report "Anmodninger og vedtak"
     # Persons, cases and assessments (cases). Which cases each user reaches is decided in one
     # place, bosetting.cases.queries.cases_visible_to; these say what they may do with them.
-    CASE_VIEW = "case_view"  # the case list and the search by DUF number, name or national id
+    # The case list and the search by DUF number, name or national id, of the cases the user
+    # reaches: a municipality's are its matched and settled households.
+    CASE_VIEW = "case_view"
     CASE_REGISTER = "case_register"  # register persons and households (cases)
     ASSESSMENT_EDIT = "assessment_edit"  # save assessments, mark a case ready or back
     PERSON_FILE_VIEW = "person_file_view"  # open a case's or person's page (the person file)
@@ -136,8 +138,9 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
             Permission.REQUEST_VIEW,
             Permission.DECISION_REGISTER,
             Permission.REQUESTS_REPORT_VIEW,
-            # Person files of the municipality's matched and settled cases only (cases.queries);
-            # no list or search of persons before the municipality has said yes.
+            # The list, search and person files of the municipality's matched and settled cases
+            # only (cases.queries): nothing of a person before the municipality has said yes.
+            Permission.CASE_VIEW,
             Permission.PERSON_FILE_VIEW,
             Permission.NOTE_WRITE,
             Permission.DOCUMENT_UPLOAD,

@@ -8,9 +8,11 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from bosetting.accounts.permissions import Scope
 from bosetting.core.forms import choice_field, model_choice_field
 from bosetting.organisations.models import County, Municipality, ReceptionCentre
 
@@ -18,6 +20,7 @@ from .actions import HealthInput, PersonData
 from .assessment import EducationLevel, NorwegianLevel, SpecialNeed, YesNo
 from .codes import country_choices, language_choices
 from .models import CaseState, Category, Person, Relation, Residence, Sex
+from .queries import CaseSort
 from .validators import MAX_DOCUMENT_SIZE, digits_only, validate_duf_number, validate_national_id
 
 DATE_INPUT_FORMATS = ["%d.%m.%Y"]
@@ -352,6 +355,10 @@ class SearchForm(forms.Form):
     )
 
 
+# The settled-year filter offers this year and the ten before it: the history the system holds.
+SETTLED_YEARS = 11
+
+
 class CaseFilterForm(forms.Form):
     state = forms.ChoiceField(
         label=_("Status"), choices=[("", _("Alle statuser")), *CaseState.choices], required=False
@@ -371,3 +378,37 @@ class CaseFilterForm(forms.Form):
         required=False,
         empty_label=_("Alle fylker"),
     )
+    settled_year = forms.TypedChoiceField(
+        label=_("Bosatt i år"), coerce=int, empty_value=None, required=False
+    )
+    waiting = forms.BooleanField(label=_("Bare de som venter på bosettingsdato"), required=False)
+    sort = forms.ChoiceField(label=_("Sorter etter"), choices=CaseSort.choices, required=False)
+
+    def __init__(self, *args: Any, scope: Scope, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        year = timezone.localdate().year
+        choice_field(self, "settled_year").choices = [
+            ("", _("Alle år")),
+            *[(str(y), str(y)) for y in range(year, year - SETTLED_YEARS, -1)],
+        ]
+        if scope.municipality_id is not None:
+            # A municipality reaches its matched and settled households only (cases_visible_to),
+            # all of them in the municipality: other states, centres and counties would filter
+            # nothing.
+            choice_field(self, "state").choices = [
+                ("", _("Søkt ut og bosatt")),
+                (CaseState.MATCHED, CaseState.MATCHED.label),
+                (CaseState.SETTLED, CaseState.SETTLED.label),
+            ]
+            del self.fields["centre"]
+            del self.fields["county"]
+
+    def query_arguments(self) -> dict[str, Any]:
+        """The valid filters for `queries.case_list`: an invalid one is shown with its message
+        next to its field and left out, the others still apply."""
+        self.is_valid()
+        return {
+            key: value
+            for key, value in getattr(self, "cleaned_data", {}).items()
+            if value not in (None, "", False)
+        }

@@ -15,22 +15,29 @@ from typing import Any
 from django.db import connection
 from django.db.models import Case as Conditional
 from django.db.models import (
+    Count,
     Exists,
+    F,
     IntegerField,
+    OrderBy,
     OuterRef,
     Prefetch,
     Q,
     QuerySet,
+    Subquery,
+    TextChoices,
     Value,
     When,
 )
+from django.db.models.functions import Coalesce
 from django.http import Http404
+from django.utils.translation import gettext_lazy as _
 
 from bosetting.accounts.permissions import Permission, scope_for
 from bosetting.audit.models import AuditEvent, EventType
 from bosetting.organisations.models import ReceptionCentre
 
-from .models import AssessmentVersion, Case, CaseState, Document, Note, Person
+from .models import AssessmentVersion, Case, CaseState, Document, Note, Person, Relation
 from .validators import digits_only
 
 # States in which the municipality has said yes and reaches the person file.
@@ -105,25 +112,122 @@ def get_document_for(user: Any, pk: int) -> Document:
     return document
 
 
+def head_first() -> tuple[Any, ...]:
+    """The order of a household's members wherever they are listed: the head of household first,
+    then the others by birth date. (Ordering by `relation` alone puts "child" before "head".)"""
+    return (
+        Conditional(
+            When(relation=Relation.HEAD, then=Value(0)),
+            default=Value(1),
+            output_field=IntegerField(),
+        ),
+        "birth_date",
+        "pk",
+    )
+
+
 def members_of(case: Case) -> QuerySet[Person]:
     """Head of household first, then the others by birth date."""
-    head_first = Conditional(
-        When(relation="head", then=Value(0)), default=Value(1), output_field=IntegerField()
-    )
     return (
         Person.objects.filter(case=case)
         .select_related("reception_centre", "current_assessment")
-        .order_by(head_first, "birth_date", "pk")
+        .order_by(*head_first())
+    )
+
+
+class CaseSort(TextChoices):
+    NEWEST = "newest", _("Saksnummer, nyeste først")
+    OLDEST = "oldest", _("Saksnummer, eldste først")
+    DECIDED_DESC = "decided_desc", _("Vedtaksdato, nyeste først")
+    DECIDED_ASC = "decided_asc", _("Vedtaksdato, eldste først")
+    SETTLED_DESC = "settled_desc", _("Bosettingsdato, nyeste først")
+    SETTLED_ASC = "settled_asc", _("Bosettingsdato, eldste først")
+    LARGEST = "largest", _("Husstand, flest personer først")
+    SMALLEST = "smallest", _("Husstand, færrest personer først")
+
+
+def _order(sort: str) -> list[OrderBy | str]:
+    # Cases without the date (not yet decided or settled) go last whichever way the list runs;
+    # the case number breaks ties so that paging never shows a case twice.
+    decided, settled, size = F("decided_on"), F("settled_on"), F("household_size")
+    orders: dict[str, list[OrderBy | str]] = {
+        CaseSort.OLDEST: ["id"],
+        CaseSort.DECIDED_DESC: [decided.desc(nulls_last=True), "-id"],
+        CaseSort.DECIDED_ASC: [decided.asc(nulls_last=True), "id"],
+        CaseSort.SETTLED_DESC: [settled.desc(nulls_last=True), "-id"],
+        CaseSort.SETTLED_ASC: [settled.asc(nulls_last=True), "id"],
+        CaseSort.LARGEST: [size.desc(), "-id"],
+        CaseSort.SMALLEST: [size.asc(), "-id"],
+    }
+    return orders.get(sort, ["-id"])
+
+
+def _household_size() -> Coalesce:
+    members = (
+        Person.objects.filter(case=OuterRef("pk"))
+        .order_by()
+        .values("case")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(members, output_field=IntegerField()), Value(0))
+
+
+def _latest_settlement_date() -> Subquery:
+    """The newest current settlement date among the case's members (settlement app), read by
+    relation name: cases sits below settlement and does not import it."""
+    return Subquery(
+        Person.objects.filter(case=OuterRef("pk"), settlements__is_current=True)
+        .order_by("-settlements__settled_on")
+        .values("settlements__settled_on")[:1]
+    )
+
+
+def _waiting_for_settlement() -> Q:
+    """Matched, with a member still without a current settlement date (settlement app)."""
+    unsettled = Person.objects.filter(case=OuterRef("pk")).exclude(settlements__is_current=True)
+    return Q(Exists(unsettled), state=CaseState.MATCHED)
+
+
+def households_waiting_for_settlement(user: Any) -> QuerySet[Case]:
+    """The visible households waiting for a settlement date, the longest waiting first, each
+    with `decided_on`: the start page's work queue, and the case list's «waiting» filter."""
+    return (
+        cases_visible_to(user)
+        .filter(_waiting_for_settlement())
+        .annotate(decided_on=F("settlement_decision__decided_on"))
+        .order_by(F("decided_on").asc(nulls_last=True), "id")
     )
 
 
 def case_list(
-    user: Any, *, state: str = "", category: str = "", centre: Any = None, county: Any = None
+    user: Any,
+    *,
+    state: str = "",
+    category: str = "",
+    centre: Any = None,
+    county: Any = None,
+    waiting: bool = False,
+    settled_year: int | None = None,
+    sort: str = "",
 ) -> QuerySet[Case]:
-    """The visible cases with the filters applied, members prefetched: a constant query count."""
+    """The visible cases with the filters applied, sorted, with the settlement decision's date and
+    the latest settlement date, members prefetched: a constant query count for any page.
+
+    `waiting`: matched households with a member still without a settlement date. `settled_year`:
+    households with a member whose current settlement is in that year."""
     cases = cases_visible_to(user)
     if state:
         cases = cases.filter(state=state)
+    if waiting:
+        cases = cases.filter(_waiting_for_settlement())
+    if settled_year is not None:
+        settled = Person.objects.filter(
+            case=OuterRef("pk"),
+            settlements__is_current=True,
+            settlements__settled_year=settled_year,
+        )
+        cases = cases.filter(Exists(settled))
     member_filter = Q()
     if category:
         member_filter &= Q(category=category)
@@ -133,17 +237,24 @@ def case_list(
         member_filter &= Q(reception_centre__municipality__county=county)
     if member_filter:
         cases = cases.filter(Exists(Person.objects.filter(member_filter, case=OuterRef("pk"))))
-    # No Count() annotation: the paginator's COUNT would then group every case; the page's
-    # members are prefetched anyway, and their number is the length of that list.
-    return cases.prefetch_related(
-        Prefetch(
-            "members",
-            queryset=Person.objects.select_related("reception_centre").order_by(
-                "relation", "birth_date"
-            ),
-            to_attr="member_list",
+    # No Count() aggregate: the paginator's COUNT would then group every case. The size is a
+    # subquery, made only to sort by; the page's members are prefetched, and the length of
+    # that list is the size shown. Unused annotations are left out of the paginator's COUNT.
+    if sort in (CaseSort.LARGEST, CaseSort.SMALLEST):
+        cases = cases.annotate(household_size=_household_size())
+    return (
+        cases.annotate(
+            decided_on=F("settlement_decision__decided_on"), settled_on=_latest_settlement_date()
         )
-    ).order_by("-id")
+        .prefetch_related(
+            Prefetch(
+                "members",
+                queryset=Person.objects.select_related("reception_centre").order_by(*head_first()),
+                to_attr="member_list",
+            )
+        )
+        .order_by(*_order(sort))
+    )
 
 
 @dataclass(frozen=True)

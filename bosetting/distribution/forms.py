@@ -16,6 +16,7 @@ from bosetting.organisations.models import County, Municipality, ReceptionCentre
 from bosetting.planning.forms import date_field
 
 from .models import Proposal, ProposedCase
+from .queries import ProposalSort
 
 DEFAULT_ANSWER_DAYS = 7
 
@@ -153,6 +154,26 @@ class WithdrawForm(forms.Form):
         max_length=500,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+
+
+class ProposalListForm(forms.Form):
+    """The municipality's proposals: which to show and in what order. Drafts are never shown."""
+
+    state = forms.ChoiceField(
+        label=_("Status"),
+        choices=[
+            ("", _("Alle")),
+            *[(value, label) for value, label in Proposal.State.choices if value != "draft"],
+        ],
+        required=False,
+    )
+    sort = forms.ChoiceField(label=_("Sorter etter"), choices=ProposalSort.choices, required=False)
+
+    def query_arguments(self) -> dict[str, Any]:
+        """The valid choices for `queries.own_proposals`: an invalid one is shown with its
+        message next to its field and left out."""
+        self.is_valid()
+        return {key: value for key, value in getattr(self, "cleaned_data", {}).items() if value}
 
 
 ANSWER_CHOICES = [("ja", _("Ja, vi kan bosette husstanden")), ("nei", _("Nei"))]

@@ -21,6 +21,7 @@ from django.db.models import (
     Q,
     QuerySet,
     Subquery,
+    TextChoices,
     Value,
     When,
 )
@@ -28,9 +29,11 @@ from django.db.models import Case as Conditional
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from bosetting.accounts.permissions import Permission, scope_for
 from bosetting.cases.models import Case, CaseState, Category, Person
+from bosetting.cases.queries import head_first
 from bosetting.organisations.models import Municipality
 from bosetting.planning.models import MunicipalDecision
 
@@ -71,26 +74,50 @@ def get_proposed_case_for(user: Any, pk: int) -> ProposedCase:
     return proposed
 
 
-def own_proposals(user: Any) -> QuerySet[Proposal]:
-    """The municipality's list: open ones first by deadline, then the rest newest first."""
-    return (
-        proposals_visible_to(user)
-        .annotate(
-            is_open=Conditional(
-                When(state=Proposal.State.SENT, then=Value(0)),
-                default=Value(1),
-                output_field=IntegerField(),
-            ),
-            case_count=Count("proposed_cases"),
-            pending_count=Count("proposed_cases", filter=Q(proposed_cases__answer="pending")),
-        )
-        # Open ones by deadline, then the closed ones newest first.
-        .order_by(
-            "is_open",
-            Conditional(When(state=Proposal.State.SENT, then=F("deadline"))).asc(nulls_last=True),
-            F("sent_at").desc(nulls_last=True),
-        )
-    )
+class ProposalSort(TextChoices):
+    OPEN_FIRST = "open_first", _("Åpne først, nærmeste svarfrist øverst")
+    SENT_DESC = "sent_desc", _("Sendt, nyeste først")
+    SENT_ASC = "sent_asc", _("Sendt, eldste først")
+    DEADLINE_ASC = "deadline_asc", _("Svarfrist, tidligste først")
+    DEADLINE_DESC = "deadline_desc", _("Svarfrist, seneste først")
+    PENDING_DESC = "pending_desc", _("Flest saker som venter på svar først")
+
+
+def _proposal_order(sort: str) -> list[Any]:
+    # The id breaks ties, so that paging never shows a proposal twice or skips one.
+    orders: dict[str, list[Any]] = {
+        ProposalSort.SENT_DESC: [F("sent_at").desc(nulls_last=True), "-id"],
+        ProposalSort.SENT_ASC: [F("sent_at").asc(nulls_last=True), "id"],
+        ProposalSort.DEADLINE_ASC: ["deadline", "id"],
+        ProposalSort.DEADLINE_DESC: ["-deadline", "-id"],
+        ProposalSort.PENDING_DESC: ["-pending_count", "deadline", "id"],
+    }
+    if sort in orders:
+        return orders[sort]
+    # Open ones by deadline, then the closed ones newest first.
+    return [
+        "is_open",
+        Conditional(When(state=Proposal.State.SENT, then=F("deadline"))).asc(nulls_last=True),
+        F("sent_at").desc(nulls_last=True),
+        "-id",
+    ]
+
+
+def own_proposals(user: Any, *, state: str = "", sort: str = "") -> QuerySet[Proposal]:
+    """The municipality's list, in `state` if given: by default open ones first by deadline,
+    then the rest newest first."""
+    proposals = proposals_visible_to(user)
+    if state:
+        proposals = proposals.filter(state=state)
+    return proposals.annotate(
+        is_open=Conditional(
+            When(state=Proposal.State.SENT, then=Value(0)),
+            default=Value(1),
+            output_field=IntegerField(),
+        ),
+        case_count=Count("proposed_cases"),
+        pending_count=Count("proposed_cases", filter=Q(proposed_cases__answer="pending")),
+    ).order_by(*_proposal_order(sort))
 
 
 def proposal_cases(proposal: Proposal) -> list[ProposedCase]:
@@ -108,7 +135,7 @@ def proposal_cases(proposal: Proposal) -> list[ProposedCase]:
                 # Health details stay unread: reading them is an audited action of its own.
                 queryset=Person.objects.select_related("current_assessment", "reception_centre")
                 .defer("current_assessment__health_details")
-                .order_by("birth_date", "pk"),
+                .order_by(*head_first()),
                 to_attr="member_list",
             ),
         )
@@ -243,7 +270,7 @@ def work_list(
             "members",
             queryset=Person.objects.select_related("reception_centre", "current_assessment")
             .defer("current_assessment__health_details")
-            .order_by("relation", "birth_date"),
+            .order_by(*head_first()),
             to_attr="member_list",
         )
     ).order_by("state_changed_at", "pk")
@@ -260,7 +287,7 @@ def accepted_undecided() -> QuerySet[ProposedCase]:
         .prefetch_related(
             Prefetch(
                 "case__members",
-                queryset=Person.objects.order_by("relation", "birth_date"),
+                queryset=Person.objects.order_by(*head_first()),
                 to_attr="member_list",
             )
         )

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from bosetting.cases.forms import date_field
 from bosetting.cases.models import Person
+from bosetting.cases.queries import head_first
 
 
 class PersonChoiceField(forms.ModelMultipleChoiceField[Person]):
@@ -38,7 +39,7 @@ class RegisterForm(forms.Form):
         field = self.fields["persons"]
         assert isinstance(field, PersonChoiceField)
         field.queryset = Person.objects.filter(pk__in=[p.pk for p in persons]).order_by(
-            "relation", "birth_date", "pk"
+            *head_first()
         )
         self.initial.setdefault("persons", [p.pk for p in persons])
 

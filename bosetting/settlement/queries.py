@@ -8,6 +8,7 @@ from django.db.models import Exists, F, OuterRef, Prefetch, QuerySet
 from django.http import Http404
 
 from bosetting.cases.models import Case, CaseState, Person
+from bosetting.cases.queries import head_first
 
 from .models import Settlement
 from .rules import registrable_persons_condition
@@ -42,7 +43,7 @@ def cases_awaiting_settlement(user: Any) -> QuerySet[Case]:
         .prefetch_related(
             Prefetch(
                 "members",
-                queryset=persons.order_by("relation", "birth_date", "pk"),
+                queryset=persons.order_by(*head_first()),
                 to_attr="awaiting",
             )
         )

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET
 from bosetting.accounts.permissions import agreement_missing
 from bosetting.organisations.agreements import current_agreement
 from bosetting.reports.dashboards import dashboard_for
+from bosetting.reports.work_queue import work_queue_for
 
 
 @require_GET
@@ -21,7 +22,9 @@ def home(request: HttpRequest) -> HttpResponse:
         {
             "agreement_missing": missing,
             "current_agreement": current_agreement() if missing else None,
-            # The figures the user's role works with (reports/dashboards.py).
+            # What waits for the user («Mine oppgaver», reports/work_queue), then the figures
+            # the user's role works with (reports/dashboards.py).
+            "work_queue": work_queue_for(request.user),
             **dashboard_for(request.user),
         },
     )

@@ -1,13 +1,18 @@
-"""Reception staff at Fana mottak register and assess a family and mark it ready; IMDi opens the file."""
+"""Reception staff at Fana mottak register and assess a family and mark it ready; IMDi opens the
+file; Bergen's caseworker finds its own households."""
 
 from __future__ import annotations
 
+import datetime
 import re
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import Page, expect
 
-from bosetting.cases.models import Case, CaseState
+from bosetting.cases.models import Case, CaseState, Person
+from bosetting.settlement.actions import register_settlement
+from bosetting.settlement.tests.factories import make_matched_case
 
 from .support import check_axe
 
@@ -149,4 +154,92 @@ def test_imdi_caseworker_opens_the_person_file_and_reads_health_details(
     check_axe(page)
     page.get_by_role("link", name=f"Til sak {case.reference}").click()
     expect(page.get_by_role("heading", name="Hendelser i saken")).to_be_visible()
+    check_axe(page)
+
+
+def test_a_municipal_caseworker_finds_its_households(cast, live_server, log_in_as):
+    """Bergen's caseworker reaches its matched and settled households from the start page and
+    the menu: the waiting ones, a search, filters, sorting and pages; Oslo's are not there."""
+    today = timezone.localdate()
+    waiting_long = make_matched_case(
+        municipality=cast.bergen,
+        decided_on=today - datetime.timedelta(days=40),
+        given_names="Selam",
+        family_name="Tesfamariam",
+        children=2,
+    )
+    make_matched_case(municipality=cast.bergen, given_names="Dawit", family_name="Tesfaye")
+    make_matched_case(municipality=cast.oslo, given_names="Ruth", family_name="Tesfalem")
+    last_year = datetime.date(today.year - 1, 6, 1)
+    settled = make_matched_case(
+        municipality=cast.bergen,
+        decided_on=last_year - datetime.timedelta(days=20),
+        given_names="Mariam",
+        family_name="Yusuf",
+    )
+    register_settlement(by=None, persons=Person.objects.filter(case=settled), settled_on=last_year)
+    for number in range(24):
+        done = make_matched_case(
+            municipality=cast.bergen,
+            decided_on=today - datetime.timedelta(days=30),
+            given_names=f"Person{number}",
+        )
+        register_settlement(
+            by=None,
+            persons=Person.objects.filter(case=done),
+            settled_on=today - datetime.timedelta(days=1),
+        )
+
+    page = log_in_as(cast.bergen_caseworker)
+    base = live_server.url
+    expect(page.get_by_role("heading", name="Mine oppgaver")).to_be_visible()
+    check_axe(page)
+    page.get_by_role("link", name="Alle husstander som venter, lengst ventetid først").click()
+    expect(page.get_by_text("2 saker")).to_be_visible()
+    rows = page.locator("tbody tr")
+    expect(rows.first).to_contain_text("Selam Tesfamariam")
+    expect(rows.first).to_contain_text("Venter på bosettingsdato")
+    check_axe(page)
+
+    page.get_by_role("navigation", name="Hovedmeny").get_by_role("link", name="Saker").click()
+    expect(page.get_by_role("heading", name="Kommunens husstander")).to_be_visible()
+    expect(page.get_by_text("27 saker")).to_be_visible()
+    check_axe(page)
+    page.get_by_role("link", name="Neste").click()
+    expect(page).to_have_url(re.compile(r"side=2"))
+    expect(page.locator("tbody tr")).to_have_count(2)
+    check_axe(page)
+
+    page.goto(f"{base}/saker/")
+    page.get_by_label("Søk etter DUF-nummer, navn eller fødselsnummer").fill("tesfa")
+    page.get_by_role("button", name="Søk", exact=True).click()
+    expect(page).to_have_url(re.compile(r"/saker/$"))  # the term is never in the URL
+    results = page.get_by_role("table", name="2 treff")
+    expect(results.get_by_role("link", name="Selam Tesfamariam")).to_be_visible()
+    expect(results.get_by_role("link", name="Dawit Tesfaye")).to_be_visible()
+    assert "Tesfalem" not in page.content()
+    check_axe(page)
+
+    page.get_by_label("Status").select_option(label="Bosatt")
+    page.get_by_label("Bosatt i år").select_option(label=str(last_year.year))
+    page.get_by_role("button", name="Oppdater listen").click()
+    expect(page.get_by_text("1 sak", exact=True)).to_be_visible()
+    expect(page.locator("tbody tr").first).to_contain_text("Mariam Yusuf")
+    expect(page.locator("tbody tr").first).to_contain_text(last_year.strftime("%d.%m.%Y"))
+    check_axe(page)
+    page.goto(f"{base}/saker/?settled_year=1890")
+    expect(page.locator("#id_settled_year_error")).to_be_visible()
+    check_axe(page)
+
+    page.goto(f"{base}/saker/")
+    page.get_by_label("Sorter etter").select_option(label="Husstand, flest personer først")
+    page.get_by_role("button", name="Oppdater listen").click()
+    expect(page.locator("tbody tr").first).to_contain_text("Selam Tesfamariam")
+    page.get_by_role("link", name=waiting_long.reference).click()
+    expect(page.get_by_role("heading", name="Vedtak om bosettingskommune")).to_be_visible()
+    members = page.get_by_role("table", name="Personer i husstanden").locator("tbody tr")
+    expect(members.first).to_contain_text("Hovedperson")
+    check_axe(page)
+    page.get_by_role("navigation", name="Brødsmulesti").get_by_role("link", name="Saker").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Saker")
     check_axe(page)

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from pathlib import Path
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import Page, expect
 
+from bosetting.cases.tests.factories import make_case
+from bosetting.distribution import actions as distribution_actions
+from bosetting.distribution.tests.helpers import approve_places, proposed, ready_case
 from bosetting.notifications.actions import notify
 
-from .support import check_axe
+from .support import check_axe, log_in
 
 pytestmark = pytest.mark.browser
 
@@ -101,3 +106,43 @@ def test_stord_without_agreement_is_told_why_and_reaches_no_log(cast, live_serve
     expect(page.get_by_role("heading", level=1)).to_have_text("Ingen tilgang")
     expect(page.get_by_text("har ikke signert gjeldende databehandleravtale")).to_be_visible()
     check_axe(page)
+
+
+def test_each_caseworkers_start_page_is_a_work_queue(cast, live_server, browser):
+    """«Mine oppgaver» for IMDi and for a reception centre, each card leading to its list; the
+    municipality's is in test_cases.py and test_distribution.py."""
+    approve_places(cast.bergen)
+    accepted = ready_case()
+    proposal = distribution_actions.create_proposal(
+        by=cast.imdi_caseworker,
+        municipality=cast.bergen,
+        cases=[accepted],
+        deadline=timezone.localdate() + datetime.timedelta(days=7),
+    )
+    distribution_actions.send_proposal(
+        by=cast.imdi_caseworker, proposal=proposal, confirm_over_capacity=True
+    )
+    distribution_actions.answer_case(
+        by=cast.bergen_caseworker, proposed_case=proposed(proposal, accepted), accept=True
+    )
+    make_case(centre=cast.centre, given_names="Hana", family_name="Berhe")
+
+    imdi = browser.new_context(locale="nb-NO", timezone_id="Europe/Oslo").new_page()
+    log_in(imdi, live_server.url, cast.imdi_caseworker)
+    queue = imdi.locator("#oppgave-decisions")
+    expect(queue).to_contain_text("1 sak har fått ja og venter på vedtak.")
+    check_axe(imdi)
+    queue.get_by_role("link", name="Fatt vedtak").click()
+    expect(imdi.get_by_role("heading", level=1)).to_have_text("Vedtak om bosettingskommune")
+    expect(imdi.get_by_label(f"Velg sak {accepted.reference}")).to_be_visible()
+
+    centre = browser.new_context(locale="nb-NO", timezone_id="Europe/Oslo").new_page()
+    log_in(centre, live_server.url, cast.reception_staff)
+    queue = centre.locator("#oppgave-assessing")
+    expect(queue).to_contain_text("1 husstand er under kartlegging.")
+    expect(centre.locator("#oppgave-moving_out")).to_contain_text("Ingen beboere venter")
+    check_axe(centre)
+    queue.get_by_role("link", name="Alle husstander under kartlegging").click()
+    expect(centre.locator("tbody tr")).to_have_count(1)
+    expect(centre.locator("tbody tr").first).to_contain_text("Hana Berhe")
+    check_axe(centre)

@@ -52,6 +52,8 @@ def record_search(*, by: Actor, kind: str, result_count: int) -> None:
             by=by,
             event_type=EventType.PERSON_SEARCHED,
             summary=_("Søk etter person: %(count)s treff") % {"count": result_count},
+            # A municipality's own log shows its caseworkers' searches.
+            municipality=by.own_municipality if by is not None else None,
             details={"kind": kind, "result_count": result_count},
         )
 

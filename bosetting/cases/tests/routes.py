@@ -2,8 +2,9 @@
 
 `world.case` lives at Fana mottak (Bergen) and is being assessed: reception staff there reach it,
 IMDi's caseworkers and administrators reach it, and municipal caseworkers, who hold the person
-file permissions, get 404 because no case is matched to any municipality yet. Stord has no agreement,
-so its caseworker is refused (403) before the case is even looked up.
+file permissions, get 404 because no case is matched to any municipality yet; their case list
+opens, with their matched and settled households only. Stord has no agreement, so its
+caseworker is refused (403) before the case is even looked up.
 """
 
 from __future__ import annotations
@@ -32,8 +33,8 @@ def _person(world: SimpleNamespace) -> list[int]:
 
 
 ROUTES: list[Route] = [
-    Route("cases:case_list", allowed=CASE_WORKERS),
-    Route("cases:case_list", method="post", allowed=CASE_WORKERS),
+    Route("cases:case_list", allowed=CASE_WORKERS | NOT_YET),
+    Route("cases:case_list", method="post", allowed=CASE_WORKERS | NOT_YET),
     Route("cases:case_register", allowed=CASE_WORKERS),
     Route("cases:case_detail", _case, allowed=CASE_WORKERS, hidden=NOT_YET),
     # A household living privately: reception staff may not know it exists.

@@ -134,11 +134,18 @@ def test_a_file_view_of_a_case_not_matched_to_the_municipality_is_refused(cast):
     assert not AuditEvent.objects.filter(event_type=EventType.PERSON_FILE_VIEWED).exists()
 
 
-def test_municipal_caseworkers_may_not_search_for_persons(cast):
-    with pytest.raises(AccessDenied):
-        actions.record_search(by=cast.bergen_caseworker, kind="name", result_count=0)
+def test_only_users_with_the_case_list_may_search_and_a_search_is_logged_in_their_municipality(
+    cast,
+):
+    # Municipal caseworkers search their own households (issue 12); readers and a municipality
+    # without the agreement may not.
+    for refused in (cast.bergen_reader, cast.stord_caseworker):
+        with pytest.raises(AccessDenied):
+            actions.record_search(by=refused, kind="name", result_count=0)
+    actions.record_search(by=cast.bergen_caseworker, kind="name", result_count=0)
     actions.record_search(by=cast.reception_staff, kind="duf", result_count=1)
-    assert AuditEvent.objects.filter(event_type=EventType.PERSON_SEARCHED).count() == 1
+    events = AuditEvent.objects.filter(event_type=EventType.PERSON_SEARCHED).order_by("id")
+    assert [event.municipality for event in events] == [cast.bergen, None]
 
 
 def test_a_person_belongs_to_the_case_the_document_was_uploaded_for(cast):

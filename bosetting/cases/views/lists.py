@@ -1,4 +1,7 @@
-"""The case list with filters, and the person search (POST only: the term never enters a URL)."""
+"""The case list with filters and sorting, and the person search (POST only: the term never
+enters a URL). One list for everyone who works with cases, each seeing the cases they reach
+(cases_visible_to): IMDi every case, a reception centre its residents' households, a
+municipality its matched and settled households."""
 
 from __future__ import annotations
 
@@ -9,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from bosetting.accounts.http import AuthenticatedHttpRequest
-from bosetting.accounts.permissions import Permission, has_permission, require
+from bosetting.accounts.permissions import Permission, has_permission, require, scope_for
 
 from .. import actions
 from ..forms import CaseFilterForm, SearchForm
@@ -23,10 +26,9 @@ CASES_PER_PAGE = 25
 @require_http_methods(["GET", "POST"])
 def case_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     require(request.user, Permission.CASE_VIEW)
-    filters = CaseFilterForm(request.GET or None)
-    options = {}
-    if filters.is_valid():
-        options = {key: value for key, value in filters.cleaned_data.items() if value}
+    scope = scope_for(request.user, Permission.CASE_VIEW)
+    filters = CaseFilterForm(request.GET or None, scope=scope)
+    options = filters.query_arguments() if filters.is_bound else {}
     page = Paginator(scoped_case_list(request.user, **options), CASES_PER_PAGE).get_page(
         request.GET.get("side")
     )
@@ -49,6 +51,7 @@ def case_list(request: AuthenticatedHttpRequest) -> HttpResponse:
             "ellipsis": Paginator.ELLIPSIS,
             "query": query.urlencode(),
             "can_register": has_permission(request.user, Permission.CASE_REGISTER),
+            "municipal_households": scope.municipality_id is not None,
             "breadcrumbs": [crumb(_("Saker"))],
         },
     )

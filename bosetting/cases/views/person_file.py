@@ -22,6 +22,12 @@ from ..assessment import (
     missing_fields,
     special_need_labels,
 )
+from ..case_history import (
+    answers_visible_to,
+    decision_of,
+    get_case_with_decision_for,
+    members_with_settlement,
+)
 from ..forms import DocumentForm, NoteForm
 from ..models import AssessmentVersion, CaseState, Person
 from ..queries import (
@@ -49,10 +55,14 @@ def _permissions(user: Any) -> dict[str, bool]:
 
 @require_GET
 def case_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """Everything about the household in one place: its members and their settlement dates, the
+    settlement decision and its letters (#vedtak, where the decision's notification leads), the
+    proposals and answers, documents, notes and the timeline."""
     require(request.user, Permission.PERSON_FILE_VIEW)
-    case = get_case_for(request.user, pk)
+    case = get_case_with_decision_for(request.user, pk)
     actions.record_file_view(by=request.user, case=case)
-    members = list(members_of(case))
+    members = list(members_with_settlement(case))
+    decision = decision_of(case)
     documents = list(documents_of(case))
     notes = list(notes_of(case))
     today = timezone.localdate()
@@ -68,6 +78,15 @@ def case_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         {
             "case": case,
             "rows": rows,
+            "decision": decision,
+            "letters": list(decision.letters.all()) if decision else [],
+            "can_download_letters": decision is not None
+            and has_permission(
+                request.user, Permission.DECISION_LETTER_VIEW, municipality=decision.municipality
+            ),
+            "answers": answers_visible_to(request.user, case),
+            "can_manage_proposals": has_permission(request.user, Permission.PROPOSAL_MANAGE),
+            "can_answer_proposals": has_permission(request.user, Permission.PROPOSAL_ANSWER),
             "documents": documents,
             "notes": notes,
             "events": timeline(
@@ -218,7 +237,7 @@ def health_details(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def case_summary(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """What a municipality will see of the case in a proposal, for those who prepare it."""
-    require(request.user, Permission.CASE_VIEW)
+    require(request.user, Permission.ASSESSMENT_EDIT)
     case = get_case_for(request.user, pk)
     return render(
         request,

@@ -3,7 +3,7 @@ changes rows and audits in one transaction; the other side (municipality or IMDi
 from inside it. One module per part of the process; import them from here."""
 
 from ..errors import DistributionError
-from .answers import answer_case
+from .answers import answer_case, answer_refusal
 from .common import answer_url, proposal_url
 from .deadlines import expire_due_proposals, send_due_reminders
 from .decisions import decide_settlement, record_letter_download
@@ -20,6 +20,7 @@ __all__ = [
     "DistributionError",
     "add_cases",
     "answer_case",
+    "answer_refusal",
     "answer_url",
     "capacity_warning",
     "create_proposal",

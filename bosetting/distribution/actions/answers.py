@@ -87,6 +87,20 @@ def answer_case(
     return current
 
 
+def answer_refusal(proposed_case: ProposedCase) -> str | None:
+    """Why the case cannot be answered now, or None when it can: for the review page, which
+    must not ask to confirm an answer that `answer_case` would refuse."""
+    proposal = proposed_case.proposal
+    today = timezone.localdate()
+    if (
+        proposed_case.answer == ProposedCase.Answer.PENDING
+        and proposal.state == Proposal.State.SENT
+        and proposal.deadline >= today
+    ):
+        return None
+    return _refusal(proposed_case, proposal, today)
+
+
 def _refusal(current: ProposedCase, proposal: Proposal, today: datetime.date) -> str:
     if current.answer == ProposedCase.Answer.WITHDRAWN:
         return _("IMDi har trukket saken tilbake. Den skal ikke besvares.")

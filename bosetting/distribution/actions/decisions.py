@@ -126,20 +126,26 @@ def decide_settlement(
             decisions.append(decision)
         caseworkers = municipal_caseworkers(by_municipality)
         for municipality_id, cases in by_municipality.items():
-            references = ", ".join(case.reference for case in cases)
-            notify(
-                recipients=caseworkers[municipality_id],
-                subject=_("Vedtak om bosetting: personmappen er åpen"),
-                body=_(
-                    "IMDi har fattet vedtak om bosetting i kommunen for sak %(cases)s. Dere kan nå "
-                    "åpne personmappen og laste ned vedtaksbrevet."
+            # One notice per case, each leading to the decision and its letters on the case's
+            # page: a notice for several cases could lead to none of them exactly.
+            for case in cases:
+                notify(
+                    recipients=caseworkers[municipality_id],
+                    subject=_("Vedtak om bosetting i sak %(case)s: personmappen er åpen")
+                    % {"case": case.reference},
+                    body=_(
+                        "IMDi har fattet vedtak om bosetting i kommunen for sak %(case)s. Dere "
+                        "kan nå åpne personmappen og laste ned vedtaksbrevet."
+                    )
+                    % {"case": case.reference},
+                    url=decision_url(case),
                 )
-                % {"cases": references},
-                url=reverse("cases:case_detail", kwargs={"pk": cases[0].pk})
-                if len(cases) == 1
-                else reverse("distribution:proposal_list"),
-            )
     return decisions
+
+
+def decision_url(case: Case) -> str:
+    """The settlement decision and its letters on the case's page."""
+    return reverse("cases:case_detail", kwargs={"pk": case.pk}) + "#vedtak"
 
 
 def record_letter_download(*, by: Actor, letter: DecisionLetter) -> None:

@@ -151,8 +151,12 @@ def test_bergen_answers_yes_and_no_with_a_reason(cast, client_for):
     missing_reason = client.post(url, {"case": no_item.pk, f"c{no_item.pk}-answer": "nei"})
     assert missing_reason.status_code == 400
     assert "Velg en begrunnelse" in missing_reason.content.decode()
+    # A yes is reviewed first (test_answer_review.py); "confirm" is its «Bekreft».
     assert (
-        client.post(url, {"case": yes_item.pk, f"c{yes_item.pk}-answer": "ja"}).status_code == 302
+        client.post(
+            url, {"case": yes_item.pk, f"c{yes_item.pk}-answer": "ja", "confirm": "1"}
+        ).status_code
+        == 302
     )
     proposal.refresh_from_db()
     assert proposal.state == Proposal.State.SENT
@@ -173,7 +177,7 @@ def test_a_double_submit_changes_nothing_and_says_so(cast, client_for):
     item = proposed(proposal, case)
     client = client_for(cast.bergen_caseworker)
     url = reverse("distribution:answer", args=[proposal.pk])
-    data = {"case": item.pk, f"c{item.pk}-answer": "ja"}
+    data = {"case": item.pk, f"c{item.pk}-answer": "ja", "confirm": "1"}
     client.post(url, data)
     answered_at = ProposedCase.objects.get(pk=item.pk).answered_at
     second = client.post(url, data, follow=True)

@@ -43,6 +43,7 @@ def _labels(user) -> list[str]:
             [
                 "home",
                 "planning:request_list",
+                "cases:case_list",
                 "distribution:proposal_list",
                 "settlement:pending",
                 "reports:index",
