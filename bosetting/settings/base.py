@@ -68,6 +68,8 @@ MIDDLEWARE = [
     "bosetting.accounts.middleware.SessionLifetimeMiddleware",
     "bosetting.accounts.middleware.LoginRequiredMiddleware",
     "bosetting.accounts.middleware.TwoFactorRequiredMiddleware",
+    # Last, so that it sees the views' own 405 answers and can render the page with the user.
+    "bosetting.site.method_not_allowed.MethodNotAllowedPageMiddleware",
 ]
 
 FORM_RENDERER = "bosetting.core.forms.FormRenderer"

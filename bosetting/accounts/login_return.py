@@ -1,0 +1,27 @@
+"""Where a user who must log in (again) is sent afterwards: the page they were on, never an
+address that only receives forms. Opening a POST-only address after login can only answer 405."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from django.http import HttpRequest
+from django.utils.http import url_has_allowed_host_and_scheme
+
+from bosetting.core.http_methods import path_accepts_get
+
+
+def page_behind(request: HttpRequest) -> str | None:
+    """The page a form was posted from: htmx names it, a browser's Referer too (the site's
+    Referrer-Policy is same-origin, so only our own pages are named). Checked to be ours."""
+    for header in ("HX-Current-URL", "Referer"):
+        url = request.headers.get(header)
+        if not url or not url_has_allowed_host_and_scheme(
+            url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        ):
+            continue
+        parts = urlsplit(url)
+        path = parts.path + (f"?{parts.query}" if parts.query else "")
+        if path.startswith("/") and path_accepts_get(path):
+            return path
+    return None
