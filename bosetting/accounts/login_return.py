@@ -3,12 +3,26 @@ address that only receives forms. Opening a POST-only address after login can on
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
 from urllib.parse import urlsplit
 
 from django.http import HttpRequest
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from bosetting.core.http_methods import path_accepts_get
+from bosetting.core.http_methods import path_accepts_get, view_accepts_get
+
+
+def return_address(request: HttpRequest, view: Callable[..., Any]) -> str | None:
+    """A local GET address to return to, or None for the start page."""
+    if request.method == "POST":
+        # The page the form was on; the address it was posted to may not be a page at all.
+        behind = page_behind(request)
+        if behind is not None:
+            return behind
+    if view_accepts_get(view):
+        return request.get_full_path()
+    return page_behind(request)
 
 
 def page_behind(request: HttpRequest) -> str | None:

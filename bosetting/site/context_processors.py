@@ -4,16 +4,21 @@ from django.conf import settings
 from django.http import HttpRequest
 
 from bosetting.accounts.second_factor import session_used_second_factor
+from bosetting.accounts.session_lifetime import expiry_notice
 from bosetting.notifications.queries import unread_count
 
 from .navigation import navigation_for
 
 
 def layout(request: HttpRequest) -> dict[str, Any]:
-    """What the layout needs on every page: navigation, the unread count, demo mode."""
+    """What the layout needs on every page: navigation, the unread count, demo mode, and why the
+    last session ended (the login page)."""
     context: dict[str, Any] = {"demo_mode": settings.DEMO_MODE}
     user = getattr(request, "user", None)
+    session = getattr(request, "session", None)
     if user is None or not user.is_authenticated:
+        if session is not None:
+            context["session_expiry"] = expiry_notice(session)
         return context
     # Until the second factor is done (TOTP enrolment), the layout offers nothing to go to.
     if session_used_second_factor(request):
