@@ -12,10 +12,15 @@ from django.utils.http import url_has_allowed_host_and_scheme
 
 from bosetting.core.http_methods import path_accepts_get, view_accepts_get
 
+from .kept_input import page_of, policy_of
+
 
 def return_address(request: HttpRequest, view: Callable[..., Any]) -> str | None:
     """A local GET address to return to, or None for the start page."""
     if request.method == "POST":
+        policy = policy_of(view)
+        if policy is not None:
+            return page_of(request, policy)
         # The page the form was on; the address it was posted to may not be a page at all.
         behind = page_behind(request)
         if behind is not None:

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from bosetting.audit.actions import record_event
 from bosetting.audit.models import EventType
 
+from .kept_input import keep_input, policy_of
 from .login_return import return_address
 from .models import User
 from .second_factor import session_used_second_factor
@@ -28,6 +29,7 @@ from .session_lifetime import (
     AUTH_STARTED_AT,
     LAST_SEEN_AT,
     ExpiryReason,
+    expired_user_pk,
     expiry_reason,
     mark_expired,
 )
@@ -42,7 +44,7 @@ class LoginRequiredMiddleware(DjangoLoginRequired):
     """Deny by default: every view needs a logged-in user unless marked `login_not_required`.
 
     After login the user returns to the page they were on, never to an address that only
-    receives forms.
+    receives forms; what they posted to a view that keeps input (kept_input.py) is kept first.
     """
 
     def process_view(
@@ -63,6 +65,10 @@ class LoginRequiredMiddleware(DjangoLoginRequired):
     def handle_no_permission(self, request: HttpRequest, view_func: Any) -> HttpResponseRedirect:
         login_url = resolve_url(self.get_login_url(view_func))
         back_to = return_address(request, view_func)
+        policy = policy_of(view_func)
+        owner_pk = expired_user_pk(request.session)
+        if request.method == "POST" and policy is not None and owner_pk is not None and back_to:
+            keep_input(request, policy=policy, page=back_to, owner_pk=owner_pk)
         if not back_to:
             return HttpResponseRedirect(login_url)
         # redirect_to_login quotes the path, so "?" and "&" in it cannot spill into the login URL.
@@ -73,7 +79,7 @@ class SessionLifetimeMiddleware:
     """Ends a session after 30 minutes without activity, or 120 minutes after login.
 
     The expired request goes on as an anonymous one, so LoginRequiredMiddleware sends it to
-    the login page, back to the page it came from, and the login page can say why.
+    the login page and keeps what was posted, and the login page can say why.
     """
 
     def __init__(self, get_response: Handler) -> None:

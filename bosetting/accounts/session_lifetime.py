@@ -15,7 +15,7 @@ from django.contrib.sessions.backends.base import SessionBase
 
 AUTH_STARTED_AT = "bosetting_auth_started_at"
 LAST_SEEN_AT = "bosetting_last_seen_at"
-# Left in the new, anonymous session when one expires: why, and whose it was.
+# Left in the new, anonymous session when one expires: why, and whose it was (kept_input.py).
 EXPIRED = "bosetting_session_expired"
 
 

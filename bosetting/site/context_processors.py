@@ -3,6 +3,7 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpRequest
 
+from bosetting.accounts.kept_input import has_kept_input
 from bosetting.accounts.second_factor import session_used_second_factor
 from bosetting.accounts.session_lifetime import expiry_notice
 from bosetting.notifications.queries import unread_count
@@ -18,7 +19,11 @@ def layout(request: HttpRequest) -> dict[str, Any]:
     session = getattr(request, "session", None)
     if user is None or not user.is_authenticated:
         if session is not None:
-            context["session_expiry"] = expiry_notice(session)
+            notice = expiry_notice(session)
+            if notice is not None:
+                notice["kept_input"] = has_kept_input(request)
+                notice["kept_minutes"] = int(settings.KEPT_INPUT_TIMEOUT.total_seconds() // 60)
+            context["session_expiry"] = notice
         return context
     # Until the second factor is done (TOTP enrolment), the layout offers nothing to go to.
     if session_used_second_factor(request):

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from bosetting.accounts.http import AuthenticatedHttpRequest
+from bosetting.accounts.kept_input import form_data, keeps_input_on_expiry
 from bosetting.accounts.permissions import Permission, require
 from bosetting.cases.queries import person_file_opens
 from bosetting.cases.summary import summary_from_members
@@ -35,31 +36,34 @@ def proposal_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     )
 
 
+@keeps_input_on_expiry()
 @require_http_methods(["GET", "POST"])
 def answer(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     require(request.user, Permission.PROPOSAL_ANSWER)
     proposal = get_proposal_for(request.user, pk)
     require(request.user, Permission.PROPOSAL_ANSWER, municipality=proposal.municipality)
+    # The POST, or an answer posted after the session expired and given back after login.
+    data = form_data(request)
     posted: tuple[int, AnswerForm] | None = None
-    if request.method == "POST":
+    if data is not None:
         try:
-            proposed_pk = int(request.POST.get("case", ""))
+            proposed_pk = int(data.get("case", ""))
         except ValueError:
             raise Http404 from None
         proposed = ProposedCase.objects.filter(pk=proposed_pk, proposal=proposal).first()
         if proposed is None:
             raise Http404
         proposed.proposal = proposal
-        form = AnswerForm(request.POST, prefix=f"c{proposed.pk}")
-        if form.is_valid():
-            data = form.cleaned_data
+        form = AnswerForm(data, prefix=f"c{proposed.pk}")
+        if request.method == "POST" and form.is_valid():
+            cleaned = form.cleaned_data
             try:
                 actions.answer_case(
                     by=request.user,
                     proposed_case=proposed,
-                    accept=data["answer"] == "ja",
-                    reason=data["reason"],
-                    comment=data["comment"],
+                    accept=cleaned["answer"] == "ja",
+                    reason=cleaned["reason"],
+                    comment=cleaned["comment"],
                 )
             except actions.DistributionError as error:
                 if error.field in ("reason", "comment"):
@@ -75,11 +79,15 @@ def answer(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                 )
                 return redirect("distribution:answer", pk=proposal.pk)
         posted = (proposed.pk, form)
-    return _page(request, proposal, posted)
+    return _page(request, proposal, posted, status=400 if request.method == "POST" else 200)
 
 
 def _page(
-    request: AuthenticatedHttpRequest, proposal: Proposal, posted: tuple[int, AnswerForm] | None
+    request: AuthenticatedHttpRequest,
+    proposal: Proposal,
+    posted: tuple[int, AnswerForm] | None,
+    *,
+    status: int,
 ) -> HttpResponse:
     today = timezone.localdate()
     open_for_answers = proposal.state == Proposal.State.SENT and proposal.deadline >= today
@@ -104,5 +112,5 @@ def _page(
             "open_for_answers": open_for_answers,
             "breadcrumbs": [own_proposals_crumb(), crumb(proposal.reference)],
         },
-        status=400 if posted is not None else 200,
+        status=status,
     )
