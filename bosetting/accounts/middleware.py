@@ -78,6 +78,8 @@ class LoginRequiredMiddleware(DjangoLoginRequired):
 class SessionLifetimeMiddleware:
     """Ends a session after 30 minutes without activity, or 120 minutes after login.
 
+    Every request counts as activity except the warning dialog's question how long is left
+    (GET of the session address): a background request must not keep an idle session alive.
     The expired request goes on as an anonymous one, so LoginRequiredMiddleware sends it to
     the login page and keeps what was posted, and the login page can say why.
     """
@@ -93,7 +95,8 @@ class SessionLifetimeMiddleware:
                 self._end_session(request, reason=reason)
             else:
                 request.session.setdefault(AUTH_STARTED_AT, now)
-                request.session[LAST_SEEN_AT] = now
+                if not _is_background(request):
+                    request.session[LAST_SEEN_AT] = now
         return self.get_response(request)
 
     def _end_session(self, request: HttpRequest, *, reason: ExpiryReason) -> None:
@@ -110,6 +113,10 @@ class SessionLifetimeMiddleware:
         setattr(request, SESSION_EXPIRED_FLAG, True)
         logout(request)
         mark_expired(request.session, reason=reason, user_pk=user.pk)
+
+
+def _is_background(request: HttpRequest) -> bool:
+    return request.method in ("GET", "HEAD") and request.path == reverse("session")
 
 
 # Pages a user with a password but no second factor yet may reach: enrolling TOTP and logging out.

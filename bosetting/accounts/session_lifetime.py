@@ -1,12 +1,14 @@
-"""When a session has expired, and what an expired one leaves behind for the login page.
+"""How long a session has left, and what an expired one leaves behind for the login page.
 
 A session ends after SESSION_IDLE_TIMEOUT without activity or SESSION_ABSOLUTE_TIMEOUT after the
 login, whichever comes first (SessionLifetimeMiddleware). The times are kept in the session as
-Unix timestamps.
+Unix timestamps; the page gets what is left of them, so the warning dialog can count down.
 """
 
 from __future__ import annotations
 
+import time
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
@@ -22,6 +24,38 @@ EXPIRED = "bosetting_session_expired"
 class ExpiryReason(StrEnum):
     IDLE = "idle"  # SESSION_IDLE_TIMEOUT without a request that counts as activity
     ABSOLUTE = "absolute"  # SESSION_ABSOLUTE_TIMEOUT since the login, however active
+
+
+@dataclass(frozen=True)
+class TimeLeft:
+    idle_seconds: int
+    absolute_seconds: int
+
+    @property
+    def seconds(self) -> int:
+        return min(self.idle_seconds, self.absolute_seconds)
+
+    @property
+    def extendable(self) -> bool:
+        """Whether activity can still move the end: not once the 120 minutes come first."""
+        return self.idle_seconds < self.absolute_seconds
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "idle_seconds": self.idle_seconds,
+            "absolute_seconds": self.absolute_seconds,
+            "seconds": self.seconds,
+            "extendable": self.extendable,
+        }
+
+
+def time_left(session: SessionBase, *, now: float | None = None) -> TimeLeft:
+    now = time.time() if now is None else now
+    started = session.get(AUTH_STARTED_AT, now)
+    last_seen = session.get(LAST_SEEN_AT, now)
+    idle = settings.SESSION_IDLE_TIMEOUT.total_seconds() - (now - last_seen)
+    absolute = settings.SESSION_ABSOLUTE_TIMEOUT.total_seconds() - (now - started)
+    return TimeLeft(idle_seconds=max(0, int(idle)), absolute_seconds=max(0, int(absolute)))
 
 
 def expiry_reason(session: SessionBase, *, now: float) -> ExpiryReason | None:

@@ -127,6 +127,8 @@ LOGIN_REDIRECT_URL = "home"
 SESSION_IDLE_TIMEOUT = timedelta(minutes=30)
 SESSION_ABSOLUTE_TIMEOUT = timedelta(minutes=120)
 SESSION_COOKIE_AGE = int(SESSION_ABSOLUTE_TIMEOUT.total_seconds())
+# The page warns this long before the end, with «Forlenge økten?» (accounts/_session_dialog.html).
+SESSION_WARNING_BEFORE = timedelta(minutes=2)
 # What was typed into a form when the session expired is kept this long (ADR 11).
 KEPT_INPUT_TIMEOUT = timedelta(minutes=15)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
