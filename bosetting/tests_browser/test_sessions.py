@@ -178,3 +178,18 @@ def test_without_javascript_the_page_works_and_no_dialog_shows(
         # is checked in the tests above.
     finally:
         context.close()
+
+
+def test_a_post_only_address_opened_in_the_browser_answers_a_norwegian_page(
+    cast: Any, live_server: Any, log_in_as: Any
+) -> None:
+    case = make_matched_case(municipality=cast.bergen, decided_on=timezone.localdate())
+    page = log_in_as(cast.bergen_caseworker)
+
+    response = page.goto(f"{live_server.url}/saker/{case.pk}/notater/")
+
+    assert response is not None and response.status == 405
+    expect(page.get_by_role("heading", level=1)).to_have_text("Siden kan ikke åpnes direkte")
+    expect(page.get_by_role("link", name="Til oversikten")).to_be_visible()
+    save_screenshot(page, "okt-405")
+    check_axe(page)
