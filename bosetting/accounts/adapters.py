@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from bosetting.audit.actions import record_event
 from bosetting.audit.models import EventType
+from bosetting.core.http_methods import path_accepts_get
 from bosetting.notifications.actions import email_only
 
 from .models import User
@@ -41,6 +42,11 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def format_email_subject(self, subject: str) -> str:
         return subject  # the task adds the prefix
+
+    def is_safe_url(self, url: str) -> bool:
+        """A return address after login must also open in a browser: a POST-only address (e.g.
+        a note's) can only answer 405, so the user goes to the start page instead."""
+        return super().is_safe_url(url) and path_accepts_get(url)
 
     def is_reauthentication_required(self, *, app: str, **kwargs: Any) -> bool:
         """allauth asks for the password again before adding an authenticator. For the first one,

@@ -17,7 +17,8 @@ from django.utils.translation import gettext as _
 from bosetting.audit.actions import record_event
 from bosetting.audit.models import EventType
 
-from .middleware import AUTH_STARTED_AT, LAST_SEEN_AT, SESSION_EXPIRED_FLAG
+from .middleware import SESSION_EXPIRED_FLAG
+from .session_lifetime import AUTH_STARTED_AT, LAST_SEEN_AT, forget_expiry
 
 
 @receiver(user_logged_in)
@@ -25,6 +26,8 @@ def on_login(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
     now = time.time()
     request.session[AUTH_STARTED_AT] = now
     request.session[LAST_SEEN_AT] = now
+    # Logged in again: the login page has said why the last session ended.
+    forget_expiry(request.session)
     with transaction.atomic():
         record_event(
             by=user,

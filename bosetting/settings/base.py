@@ -69,6 +69,8 @@ MIDDLEWARE = [
     "bosetting.accounts.middleware.SessionLifetimeMiddleware",
     "bosetting.accounts.middleware.LoginRequiredMiddleware",
     "bosetting.accounts.middleware.TwoFactorRequiredMiddleware",
+    # Last, so that it sees the views' own 405 answers and can render the page with the user.
+    "bosetting.site.method_not_allowed.MethodNotAllowedPageMiddleware",
 ]
 
 FORM_RENDERER = "bosetting.core.forms.FormRenderer"
@@ -126,6 +128,10 @@ LOGIN_REDIRECT_URL = "home"
 SESSION_IDLE_TIMEOUT = timedelta(minutes=30)
 SESSION_ABSOLUTE_TIMEOUT = timedelta(minutes=120)
 SESSION_COOKIE_AGE = int(SESSION_ABSOLUTE_TIMEOUT.total_seconds())
+# The page warns this long before the end, with «Forlenge økten?» (accounts/_session_dialog.html).
+SESSION_WARNING_BEFORE = timedelta(minutes=2)
+# What was typed into a form when the session expired is kept this long (ADR 13).
+KEPT_INPUT_TIMEOUT = timedelta(minutes=15)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

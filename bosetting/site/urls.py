@@ -2,6 +2,8 @@ from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
 
+from bosetting.accounts import session_views
+
 from . import views
 
 # The operators' admin logs in through allauth too, so it gets the same two factors.
@@ -11,6 +13,7 @@ admin.site.site_header = "Bosetting – drift"
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("konto/okt/", session_views.session, name="session"),
     path("konto/", include("allauth.urls")),
     path("brukere/", include("bosetting.accounts.urls")),
     path("organisasjoner/", include("bosetting.organisations.urls")),

@@ -32,6 +32,13 @@ def check_axe(page: Page) -> None:
     try:
         for size in (DESKTOP, PHONE):
             page.set_viewport_size(size)
+            # Colours measured mid-transition (a button fading in as focus moves to it) are neither
+            # the old nor the new ones: let running transitions finish first.
+            page.evaluate(
+                "Promise.all(document.getAnimations()"
+                ".filter((a) => a.effect && a.effect.getComputedTiming().endTime !== Infinity)"
+                ".map((a) => a.finished))"
+            )
             results = _axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
             violations = results.response["violations"]
             assert not violations, _describe(f"{page.url} at {size['width']} px", violations)

@@ -62,7 +62,10 @@ def test_expired_session_is_explained_on_the_login_page(logged_in, time_machine)
 
     response = client.get("/", follow=True)
 
-    assert "Økten din er utløpt. Logg inn på nytt." in response.content.decode()
+    body = response.content.decode()
+    assert "Økten din er utløpt" in body
+    assert "ikke hadde gjort noe i Bosetting på 30 minutter" in body
+    assert "Logg inn på nytt for å fortsette." in body
 
 
 def test_session_ends_after_two_hours_even_with_activity(logged_in, time_machine):

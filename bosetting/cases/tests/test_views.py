@@ -1,10 +1,14 @@
 import datetime
 
 import pytest
+from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.urls import reverse
+from django.utils import timezone
 
+from bosetting.accounts.kept_input import KEPT_INPUT
+from bosetting.accounts.tests.expiry import PAST_IDLE_LIMIT, log_in_again, next_of
 from bosetting.audit.models import AuditEvent, EventType
 from bosetting.cases import actions
 from bosetting.cases.actions import HealthInput
@@ -255,3 +259,40 @@ def test_reception_staff_correct_a_persons_name(cast, client_for):
     assert response.status_code == 302
     person.refresh_from_db()
     assert person.family_name == "Haddad-Nasser"
+
+
+def test_assessment_posted_after_expiry_comes_back_without_the_health_details(
+    cast, client_for, time_machine
+):
+    time_machine.move_to(timezone.now(), tick=False)
+    person = make_case(centre=cast.centre).members.get()
+    url = reverse("cases:assessment_edit", args=[person.pk])
+    client = client_for(cast.reception_staff)
+    client.get(url)
+    time_machine.shift(PAST_IDLE_LIMIT)
+    network = "En bror bor i Bergen og kan hjelpe familien den første tiden."
+    health = "Diabetes type 2, trenger oppfølging hos fastlege."
+
+    expired = client.post(
+        url,
+        {
+            "network_note": network,
+            "education_years": "9",
+            "special_needs": ["housing_adaptation", "health_follow_up"],
+            "health_consent": "on",
+            "health_consent_date": "01.12.2026",
+            "health_consent_taken_by": "Kari Nordmann, miljøarbeider",
+            "health_details": health,
+        },
+    )
+    kept = dict(cache.get("kept-input:" + client.session[KEPT_INPUT]["token"]))
+    landed = log_in_again(client, cast.reception_staff, next_url=next_of(expired["Location"]))
+    body = client.get(landed).content.decode()
+
+    assert landed == url
+    assert kept["network_note"] == network and "health_details" not in kept
+    assert f"{network}</textarea>" in body
+    assert 'name="education_years" value="9"' in body
+    assert health not in body
+    assert "Helseopplysningene ble ikke tatt vare på." in body
+    assert not AssessmentVersion.objects.exists()

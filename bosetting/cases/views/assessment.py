@@ -6,9 +6,11 @@ from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from bosetting.accounts.http import AuthenticatedHttpRequest
+from bosetting.accounts.kept_input import form_data, keeps_input_on_expiry
 from bosetting.accounts.permissions import Permission, require
 
 from .. import actions
@@ -17,13 +19,15 @@ from ..queries import get_case_for, get_person_for
 from .common import case_crumbs, crumb
 
 
+# Health details are never kept: they are read only through an audited action (ADR 5, ADR 13).
+@keeps_input_on_expiry(never={"health_details": gettext_lazy("Helseopplysningene")})
 @require_http_methods(["GET", "POST"])
 def assessment_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     require(request.user, Permission.ASSESSMENT_EDIT)
     person = get_person_for(request.user, pk)
     assert person.case is not None
     form = AssessmentForm(
-        request.POST or None, initial=AssessmentForm.initial_from(person.current_assessment)
+        form_data(request), initial=AssessmentForm.initial_from(person.current_assessment)
     )
     if request.method == "POST" and form.is_valid():
         try:

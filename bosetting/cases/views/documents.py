@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from bosetting.accounts.http import AuthenticatedHttpRequest
+from bosetting.accounts.kept_input import keeps_input_on_expiry
 from bosetting.accounts.permissions import Permission, require
 
 from .. import actions
@@ -61,6 +62,7 @@ def document_download(request: AuthenticatedHttpRequest, pk: int) -> FileRespons
     )
 
 
+@keeps_input_on_expiry(page="cases:case_detail")
 @require_POST
 def note_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     require(request.user, Permission.NOTE_WRITE)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from bosetting.accounts.http import AuthenticatedHttpRequest
+from bosetting.accounts.kept_input import form_data
 from bosetting.accounts.permissions import Permission, has_permission, require
 from bosetting.organisations.models import County, Municipality
 
@@ -95,7 +96,8 @@ def case_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                 document_ids=[d.pk for d in documents],
                 note_ids=[n.pk for n in notes],
             ),
-            "note_form": NoteForm(),
+            # A note posted after the session expired is given back here (cases:note_add).
+            "note_form": NoteForm(form_data(request)),
             "document_form": DocumentForm(members=members_of(case)),
             "editable": editable,
             "can_mark_ready": permissions["can_assess"] and case.state == CaseState.BEING_ASSESSED,

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime
+import re
 
 import pytest
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
+from bosetting.accounts.tests.expiry import PAST_IDLE_LIMIT, log_in_again, next_of
 from bosetting.audit.models import AuditEvent, EventType
 from bosetting.cases.models import CaseState, Person
 from bosetting.cases.summary import summary_from_members
@@ -344,3 +346,38 @@ def test_bergens_list_shows_open_proposals_first_by_deadline(cast, client_for):
     )
     positions = [html.index(p.reference) for p in (sooner, later, closed)]
     assert positions == sorted(positions)
+
+
+def test_a_decline_posted_after_the_session_expired_is_given_back_after_login(
+    cast, client_for, time_machine
+):
+    time_machine.move_to(timezone.now(), tick=False)
+    proposal = sent_proposal(cast, [ready_case()])
+    item = proposal.proposed_cases.get()
+    url = reverse("distribution:answer", args=[proposal.pk])
+    client = client_for(cast.bergen_caseworker)
+    client.get(url)
+    time_machine.shift(PAST_IDLE_LIMIT)
+    comment = "Vi har ingen ledig bolig med fire soverom før til sommeren."
+
+    expired = client.post(
+        url,
+        {
+            "case": item.pk,
+            f"c{item.pk}-answer": "nei",
+            f"c{item.pk}-reason": "other",
+            f"c{item.pk}-comment": comment,
+        },
+    )
+    landed = log_in_again(client, cast.bergen_caseworker, next_url=next_of(expired["Location"]))
+    response = client.get(landed)
+
+    body = response.content.decode()
+    assert landed == url
+    assert response.status_code == 200
+    assert f"{comment}</textarea>" in body
+    assert re.search(rf'name="c{item.pk}-answer" value="nei"[^>]*checked', body)
+    assert re.search(r'<option value="other"[^>]*selected', body)
+    assert "Det du skrev før økten utløp, er hentet fram igjen." in body
+    item.refresh_from_db()
+    assert item.answer == ProposedCase.Answer.PENDING

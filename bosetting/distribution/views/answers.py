@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from bosetting.accounts.http import AuthenticatedHttpRequest
+from bosetting.accounts.kept_input import form_data, keeps_input_on_expiry
 from bosetting.accounts.permissions import Permission, require
 from bosetting.cases.queries import person_file_opens
 from bosetting.cases.summary import anonymised_summary, summary_from_members
@@ -50,6 +51,7 @@ def proposal_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     )
 
 
+@keeps_input_on_expiry()
 @require_http_methods(["GET", "POST"])
 def answer(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """A no with its reason is saved at once. A yes binds the municipality, so it is shown for
@@ -58,20 +60,24 @@ def answer(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     require(request.user, Permission.PROPOSAL_ANSWER)
     proposal = get_proposal_for(request.user, pk)
     require(request.user, Permission.PROPOSAL_ANSWER, municipality=proposal.municipality)
-    if request.method != "POST":
+    # The POST, or an answer posted after the session expired and given back after login.
+    data = form_data(request)
+    if data is None:
         return _page(request, proposal, None)
     try:
-        proposed_pk = int(request.POST.get("case", ""))
+        proposed_pk = int(data.get("case", ""))
     except ValueError:
         raise Http404 from None
     proposed = ProposedCase.objects.filter(pk=proposed_pk, proposal=proposal).first()
     if proposed is None:
         raise Http404
     proposed.proposal = proposal
-    form = AnswerForm(request.POST, prefix=f"c{proposed.pk}")
+    form = AnswerForm(data, prefix=f"c{proposed.pk}")
+    if request.method != "POST":
+        return _page(request, proposal, (proposed.pk, form))  # given back: shown, not saved
     if form.is_valid():
-        data = form.cleaned_data
-        accept = data["answer"] == "ja"
+        cleaned = form.cleaned_data
+        accept = cleaned["answer"] == "ja"
         if accept and "back" in request.POST:
             return _page(request, proposal, (proposed.pk, form), status=200)
         if accept and request.POST.get("confirm") != "1":
@@ -81,8 +87,8 @@ def answer(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                 by=request.user,
                 proposed_case=proposed,
                 accept=accept,
-                reason=data["reason"],
-                comment=data["comment"],
+                reason=cleaned["reason"],
+                comment=cleaned["comment"],
             )
         except actions.DistributionError as error:
             if error.field in ("reason", "comment"):

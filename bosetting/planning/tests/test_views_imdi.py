@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from bosetting.accounts.roles import Role
+from bosetting.accounts.tests.expiry import PAST_IDLE_LIMIT, log_in_again, next_of
 from bosetting.accounts.tests.factories import UserFactory
 from bosetting.audit.models import AuditEvent, EventType
 from bosetting.organisations.tests.factories import MunicipalityFactory
@@ -248,3 +249,23 @@ def test_overview_query_count_is_constant(cast, client_for, django_assert_num_qu
 
 
 OVERVIEW_QUERIES = 10
+
+
+def test_preparation_posted_after_expiry_is_given_back_on_the_same_year_and_county(
+    cast, client_for, time_machine
+):
+    time_machine.move_to(timezone.now(), tick=False)
+    client = client_for(cast.imdi_caseworker)
+    client.get(PREPARE)
+    time_machine.shift(PAST_IDLE_LIMIT)
+
+    expired = client.post(PREPARE, _preparation(places_4601="250", minors_4601="20"))
+    landed = log_in_again(client, cast.imdi_caseworker, next_url=next_of(expired["Location"]))
+    body = client.get(landed).content.decode()
+
+    assert landed == PREPARE
+    assert 'name="places_4601" value="250"' in body
+    assert 'name="minors_4601" value="20"' in body
+    assert "Vi ber om bosetting.</textarea>" in body
+    assert "Det er ikke lagret ennå" in body
+    assert not SettlementRequest.objects.exists()

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from bosetting.accounts.http import AuthenticatedHttpRequest
+from bosetting.accounts.kept_input import form_data, keeps_input_on_expiry
 from bosetting.accounts.permissions import Permission, require
 from bosetting.organisations.models import County, Municipality
 
@@ -46,6 +47,7 @@ def _query(year: int, county: County | None) -> str:
     return f"?aar={year}" + (f"&fylke={county.number}" if county else "")
 
 
+@keeps_input_on_expiry()
 def prepare(request: AuthenticatedHttpRequest) -> HttpResponse:
     require(request.user, Permission.REQUEST_MANAGE)
     year, county, filter_form = _year_and_county(request)
@@ -61,7 +63,7 @@ def prepare(request: AuthenticatedHttpRequest) -> HttpResponse:
     open_municipalities = [m for m in municipalities if m.pk not in requests or m.pk in drafts]
     sent = [(m, requests[m.pk]) for m in municipalities if m.pk in requests and m.pk not in drafts]
     form = PreparationForm(
-        request.POST if request.method == "POST" else None,
+        form_data(request),
         municipalities=open_municipalities,
         drafts=drafts,
         initial=_common_initial(year),

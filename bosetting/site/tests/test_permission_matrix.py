@@ -53,6 +53,9 @@ def _bergen_caseworker(world: SimpleNamespace) -> list[Any]:
 
 ROUTES = [
     Route("home", allowed=LOGGED_IN),
+    # The session warning dialog: how long is left (GET), and extending it (POST).
+    Route("session", allowed=LOGGED_IN),
+    Route("session", method="post", allowed=LOGGED_IN),
     Route("healthz", allowed=set(PERSONAS), public=True),
     Route("accounts:user_list", allowed=ADMINS),
     Route("accounts:user_invite", allowed=ADMINS),
