@@ -7,7 +7,8 @@ from collections import defaultdict
 from typing import Any
 
 from django.contrib.auth.hashers import make_password
-from django.db.models import OuterRef, Subquery
+from django.db.models import F, OuterRef, Subquery
+from django.db.models.functions import Lower
 from django.utils.translation import gettext as _
 
 from bosetting.accounts.models import User, UserRole
@@ -19,6 +20,7 @@ from bosetting.settlement.actions import age_on
 from bosetting.settlement.models import Settlement, Source
 
 from . import format as f
+from .models import LegacyReference
 from .progress import Progress
 from .records import Dataset
 from .states import CaseFacts, at_noon, case_facts, latest_assessments, request_states
@@ -71,11 +73,13 @@ class Writer:
 
     def write_users(self) -> None:
         records = self.data.users
+        # The e-mail is compared without regard to case, as the checks do: an account made here
+        # as «Ola.Hansen@…» is the one the file names «ola.hansen@…», not a second one.
         by_email = {
-            email.lower(): pk
-            for email, pk in User.objects.filter(
-                email__in=[record.email for record in records]
-            ).values_list("email", "id")
+            email_key: pk
+            for email_key, pk in User.objects.annotate(email_key=Lower("email"))
+            .filter(email_key__in=[record.email for record in records])
+            .values_list("email_key", "id")
         }
         items = [
             Item(
@@ -272,6 +276,7 @@ class Writer:
                         },
                     )
                 )
+        _make_way_for_new_numbers(items)
         pks = self._sync(f.ASSESSMENTS, AssessmentVersion, items)
         # Each person's newest version is their current one (cases.actions keeps it so too).
         current = {persons[p]: pks[history[-1]] for p, history in versions.items()}
@@ -380,3 +385,39 @@ class Writer:
                 )
             )
         self._sync(f.SETTLEMENTS, Settlement, items)
+
+
+# Far above any real version number, so a shifted version meets no other on its way.
+RENUMBERING_OFFSET = 1_000_000
+
+
+def _make_way_for_new_numbers(items: list[Item]) -> None:
+    """Move the imported versions whose number changes out of the way of (person, number).
+
+    A corrected saved date in a newer export reorders a person's versions: K1 becomes 1 while
+    K1a, still 1, becomes 2. The update would meet the unique constraint half-way (per row on
+    both databases), so those versions first step aside; the update then sets every number.
+    """
+    references = dict(
+        LegacyReference.objects.filter(entity=f.ASSESSMENTS.entity).values_list(
+            "legacy_id", "object_id"
+        )
+    )
+    wanted = {
+        references[item.legacy_id]: item.values["number"]
+        for item in items
+        if item.legacy_id in references
+    }
+    moving: list[int] = []
+    for chunk in chunks(sorted(wanted)):
+        moving += [
+            pk
+            for pk, number in AssessmentVersion.objects.filter(pk__in=list(chunk)).values_list(
+                "pk", "number"
+            )
+            if number != wanted[pk]
+        ]
+    for chunk in chunks(moving):
+        AssessmentVersion.objects.filter(pk__in=list(chunk)).update(
+            number=F("number") + RENUMBERING_OFFSET
+        )
