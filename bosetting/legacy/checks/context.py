@@ -161,6 +161,8 @@ def unique_ids(rows: Iterable[Row], problems: list[Problem], column: str = "gamm
     seen: set[str] = set()
     for row in rows:
         value = row.values[column]
+        if column in row.refused:
+            continue
         if not value:
             problems.append(Problem(row.file, row.line, column, _("Feltet må fylles ut.")))
         elif value in seen:
