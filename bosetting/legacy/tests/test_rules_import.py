@@ -294,3 +294,45 @@ def test_a_corrected_saved_date_that_reorders_the_versions_is_imported(
     assert person.current_assessment.data["norwegian_level"] == ""
     assert imported(AssessmentVersion, "kartlegginger", "K1").number == 1
     assert counts_of(output, "kartlegginger") == ["0", "2", "19"]
+
+
+def _with_consent_withdrawn_after_k2(directory: Path) -> Path:
+    rows = read_rows(directory, "kartlegginger")
+    k2 = next(row for row in rows if row["gammel_id"] == "K2")
+    withdrawn = dict(
+        k2,
+        gammel_id="K2b",
+        lagret_dato="2025-01-25",
+        helse_samtykke="nei",
+        samtykke_dato="",
+        samtykke_tatt_av="",
+        helseopplysninger="",
+    )
+    write_file(directory, "kartlegginger", [*rows, withdrawn])
+    return directory
+
+
+def test_health_details_before_a_withdrawn_consent_are_not_imported(
+    cast: SimpleNamespace, tmp_path: Path
+) -> None:
+    run(_with_consent_withdrawn_after_k2(example_copy(tmp_path)))
+
+    earlier = imported(AssessmentVersion, "kartlegginger", "K2")
+    assert (earlier.number, earlier.health_consent, earlier.health_details) == (1, True, "")
+    person = Person.objects.get(duf_number="202400000002")
+    assert person.current_assessment == imported(AssessmentVersion, "kartlegginger", "K2b")
+    event = AuditEvent.objects.get(event_type=EventType.LEGACY_IMPORTED)
+    assert event.details["health_details_erased"] == 1
+    assert "diabetes" not in str(event.details)
+
+
+def test_a_withdrawal_in_a_newer_export_erases_the_details_imported_before(
+    cast: SimpleNamespace, tmp_path: Path
+) -> None:
+    run()
+    assert imported(AssessmentVersion, "kartlegginger", "K2").health_details
+
+    output = run(_with_consent_withdrawn_after_k2(example_copy(tmp_path)))
+
+    assert imported(AssessmentVersion, "kartlegginger", "K2").health_details == ""
+    assert counts_of(output, "kartlegginger") == ["1", "1", "20"]
