@@ -17,6 +17,7 @@ from bosetting.audit.actions import record_event
 from bosetting.audit.models import EventType
 from bosetting.core.pdf import render_pdf
 
+from .counties import MUNICIPALITIES_CSV
 from .models import (
     AgreementSignature,
     County,
@@ -29,7 +30,6 @@ from .models import (
 if TYPE_CHECKING:
     from bosetting.accounts.models import Actor
 
-MUNICIPALITIES_CSV = Path(__file__).parent / "data" / "kommuner-2024.csv"
 IMDI_NAME = "IMDi – Integrerings- og mangfoldsdirektoratet"
 
 
