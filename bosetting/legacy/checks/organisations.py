@@ -91,7 +91,8 @@ def check_centres(
     unique_ids(rows, problems)
     here = {pk: (name, organisation) for name, (pk, organisation) in context.centres.items()}
     records = []
-    names, targets = [], []
+    names: list[tuple[Row, str]] = []
+    targets: list[tuple[Row, int]] = []
     renamed: set[str] = set()
     found: dict[str, tuple[int | None, int | None]] = {}
     for row in rows:
@@ -113,7 +114,8 @@ def check_centres(
                     _("Et annet mottak i systemet heter allerede «%(value)s».") % {"value": name},
                 )
             renamed.add(here[centre_id][0])
-        targets.append((row, str(centre_id or "")))
+        if centre_id is not None:
+            targets.append((row, centre_id))
         organisation_id = here[centre_id][1] if centre_id is not None else None
         if name:
             found[name] = (centre_id, organisation_id)
@@ -131,12 +133,30 @@ def check_centres(
             )
         )
     duplicates(names, problems, "navn")
-    duplicates(targets, problems, "gammel_id")
+    _one_row_per_centre(targets, problems)
     # Users and persons name a centre as the import leaves it: a renamed one by its new name.
     for old_name in renamed - set(found):
         del context.centres[old_name]
     context.centres.update(found)
     return records
+
+
+def _one_row_per_centre(targets: list[tuple[Row, int]], problems: list[Problem]) -> None:
+    """Two rows that are the same centre here: one found by its old id, one by the name the
+    centre has had until now."""
+    first: dict[int, Row] = {}
+    for row, centre_id in targets:
+        earlier = first.setdefault(centre_id, row)
+        if earlier is not row:
+            problems.append(
+                Problem(
+                    row.file,
+                    row.line,
+                    "navn",
+                    _("Mottaket står allerede på linje %(line)s (gammel_id «%(id)s»).")
+                    % {"line": earlier.line, "id": earlier.values["gammel_id"]},
+                )
+            )
 
 
 def check_number_claims(

@@ -258,6 +258,24 @@ def test_a_centre_cannot_be_renamed_to_the_name_of_another_one_here(
     )
 
 
+def test_a_centre_named_by_its_old_name_beside_its_renamed_row_is_refused(
+    cast: SimpleNamespace, tmp_path: Path
+) -> None:
+    run()
+    directory = example_copy(tmp_path, Edit(M, "M1", "navn", "Fana ankomstmottak"))
+    rows = read_rows(directory, "mottak")
+    rows.append(dict(rows[0], gammel_id="M3", navn="Fana mottak", organisasjonsnummer=""))
+    write_file(directory, "mottak", rows)
+
+    assert_refused(
+        problems_in(directory),
+        file="mottak.csv",
+        line=4,
+        field="navn",
+        message="Mottaket står allerede på linje 2 (gammel_id «M1»).",
+    )
+
+
 def test_an_empty_number_in_a_newer_export_keeps_the_number_given_here(
     cast: SimpleNamespace, tmp_path: Path
 ) -> None:
