@@ -54,6 +54,7 @@ class EventType(models.TextChoices):
         _("Samtykke til helseopplysninger registrert"),
     )
     HEALTH_DETAILS_READ = "health_details_read", _("Helseopplysninger lest")
+    HEALTH_DETAILS_ERASED = "health_details_erased", _("Helseopplysninger slettet")
     PERSON_SEARCHED = "person_searched", _("Søk etter person")
     PERSON_FILE_VIEWED = "person_file_viewed", _("Personmappe åpnet")
     DOCUMENT_UPLOADED = "document_uploaded", _("Dokument lastet opp")

@@ -174,7 +174,11 @@ class Person(models.Model):
 
 
 class AssessmentVersion(models.Model):
-    """One save of a person's assessment. Never changed: the next save is a new row."""
+    """One save of a person's assessment. Never changed: the next save is a new row.
+
+    The one exception: withdrawn consent, or deleted health details, empties `health_details`
+    in every earlier version (actions.save_assessment), as the consent no longer covers them.
+    """
 
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="assessments")
     number = models.PositiveIntegerField(_("versjon"))

@@ -25,11 +25,13 @@ if TYPE_CHECKING:
 
 
 class ImportRefused(ValueError):
-    """The files have problems; nothing was written. `problems` lists every one."""
+    """The files have problems; nothing was written. `problems` lists every one, `notices` what
+    the operator would have been told besides."""
 
-    def __init__(self, problems: list[Problem]) -> None:
+    def __init__(self, problems: list[Problem], notices: list[Problem] | None = None) -> None:
         super().__init__(_("%(count)s problemer i filene.") % {"count": len(problems)})
         self.problems = problems
+        self.notices = notices or []
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,7 @@ class ImportResult:
     counts: dict[str, Counts]  # by entity, in FILES order
     sha256: dict[str, str]  # by file name
     dry_run: bool
+    notices: list[Problem]  # told, not refused: such as roles withheld from an account in use
 
     @property
     def created(self) -> int:
@@ -62,27 +65,33 @@ def import_legacy(
     dry_run: bool = False,
     progress: Progress | None = None,
     actor_label: str | None = None,
+    add_roles: bool = False,
 ) -> ImportResult:
     """Check every file of `directory`; refuse with every problem, or write everything.
 
     A dry run writes as a real run does, inside a transaction that is then rolled back, so
     its counts are exactly what a real run would do. `by` is the IMDi user running the import,
     or None for the system (the command without --utfort-av), named then by `actor_label`.
+    `add_roles` (--legg-til-roller) gives roles to accounts that have a password as well; without
+    it their new roles are only reported.
     """
     progress = progress or Progress(None)
     files = read_directory(directory, progress=progress)
     context = Context.load()
+    context.add_roles = add_roles
     data, problems = check_all(files, context)
     if problems:
-        raise ImportRefused(problems)
+        raise ImportRefused(problems, data.notices)
     result: ImportResult | None = None
     try:
         with transaction.atomic():
-            counts = Writer(data, today=context.today, progress=progress).write()
+            writer = Writer(data, today=context.today, progress=progress)
+            counts = writer.write()
             result = ImportResult(
                 counts={spec.entity: counts[spec.entity] for spec in FILES},
                 sha256=files.sha256,
                 dry_run=dry_run,
+                notices=data.notices,
             )
             record_event(
                 by=by,
@@ -103,6 +112,10 @@ def import_legacy(
                         entity: vars(entity_counts)
                         for entity, entity_counts in result.counts.items()
                     },
+                    # What was said about roles of accounts in use, and how many versions lost
+                    # their health details to a later withdrawal: the numbers, never the data.
+                    "notices": [str(notice) for notice in data.notices],
+                    "health_details_erased": writer.health_details_erased,
                 },
                 actor_label=actor_label,
             )

@@ -19,6 +19,8 @@ from .reading import Problem, Row
 
 T = TypeVar("T")
 
+EARLIEST_DATE = datetime.date(1900, 1, 1)
+
 
 class Cells:
     def __init__(self, row: Row, problems: list[Problem]) -> None:
@@ -26,6 +28,8 @@ class Cells:
         self.problems = problems
 
     def problem(self, column: str, message: str) -> None:
+        if column in self.row.refused:
+            return  # refused as it was read (reading.py); its empty value proves nothing more
         self.problems.append(Problem(self.row.file, self.row.line, column, message))
 
     def text(self, column: str, *, required: bool = True, max_length: int = 200) -> str:
@@ -46,7 +50,7 @@ class Cells:
         try:
             if len(value) != 10:
                 raise ValueError(value)
-            return datetime.date.fromisoformat(value)
+            day = datetime.date.fromisoformat(value)
         except ValueError:
             self.problem(
                 column,
@@ -54,6 +58,16 @@ class Cells:
                 % {"value": value},
             )
             return None
+        if day < EARLIEST_DATE:
+            # No one living, and nothing the old system recorded, is dated before it: such a
+            # date is a placeholder or a typing error (0025 for 2025).
+            self.problem(
+                column,
+                _("«%(value)s» er før 1900. Sjekk datoen; datoer før 1900 godtas ikke.")
+                % {"value": value},
+            )
+            return None
+        return day
 
     def not_future(self, column: str, value: datetime.date | None, today: datetime.date) -> None:
         if value is not None and value > today:

@@ -13,12 +13,18 @@ from dataclasses import dataclass
 class FileSpec:
     entity: str  # the file's name without ".csv", also LegacyReference.entity
     required: tuple[str, ...]  # columns that must be present (their values may still be optional)
+    # Free-text columns whose values may run over several lines; every other value is one line.
+    multi_line: frozenset[str] = frozenset()
 
     @property
     def filename(self) -> str:
         return f"{self.entity}.csv"
 
 
+# IMDi's and the municipalities' organisation numbers, keyed by what brukere.csv calls the
+# organisation: they exist before the import (load_municipalities), so they have no gammel_id.
+ORGANISATIONS = FileSpec("organisasjoner", ("organisasjon", "organisasjonsnummer"))
+CENTRES = FileSpec("mottak", ("gammel_id", "navn", "type", "kommunenummer", "organisasjonsnummer"))
 USERS = FileSpec(
     "brukere", ("gammel_id", "epost", "fornavn", "etternavn", "organisasjon", "roller")
 )
@@ -92,6 +98,7 @@ ASSESSMENTS = FileSpec(
         "samtykke_tatt_av",
         "helseopplysninger",
     ),
+    multi_line=frozenset({"merknad", "helseopplysninger"}),
 )
 PROPOSALS = FileSpec(
     "foresporsler",
@@ -109,6 +116,7 @@ PROPOSED_CASES = FileSpec(
         "besvart_dato",
         "besvart_av",
     ),
+    multi_line=frozenset({"utdyping"}),
 )
 SETTLEMENT_DECISIONS = FileSpec(
     "bosettingsvedtak", ("gammel_id", "foresporsel_sak", "vedtaksdato", "vedtatt_av")
@@ -117,6 +125,8 @@ SETTLEMENTS = FileSpec("bosettinger", ("gammel_id", "person", "bosettingsdato"))
 
 # Read, checked and written in this order: each file refers only to those before it.
 FILES: tuple[FileSpec, ...] = (
+    ORGANISATIONS,
+    CENTRES,
     USERS,
     REQUESTS,
     DECISIONS,
@@ -129,7 +139,8 @@ FILES: tuple[FileSpec, ...] = (
     SETTLEMENTS,
 )
 
-# How the old system writes a yes or a no, and the words it uses for states and answers.
+# How the old system writes a yes or a no, IMDi, and the words it uses for states and answers.
+IMDI_NAMES = {"imdi"}
 YES = {"ja", "j", "1", "true"}
 NO = {"nei", "n", "0", "false", ""}
 DECISION_STATES = {"godkjent": "approved", "kvittert": "acknowledged"}

@@ -6,6 +6,23 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
+from .reading import Problem
+
+
+@dataclass
+class OrganisationNumberRecord:
+    organisation_id: int  # IMDi or a municipality: both are here before the import
+    organisation_number: str
+
+
+@dataclass
+class CentreRecord:
+    legacy_id: str
+    name: str
+    kind: str
+    municipality_id: int
+    organisation_number: str  # "" when the export has none: a number given here is kept
+
 
 @dataclass
 class UserRecord:
@@ -13,7 +30,8 @@ class UserRecord:
     email: str
     first_name: str
     last_name: str
-    organisation_id: int
+    organisation_id: int  # 0 when `centre` names the organisation
+    centre: str  # a reception centre's name, resolved when the centres are written
     roles: list[str]
 
 
@@ -64,7 +82,7 @@ class PersonRecord:
     interpreter_language: str
     category: str
     residence: str
-    reception_centre_id: int | None
+    reception_centre: str  # the centre's name ("" when not in one), resolved when written
     research_opt_out: bool
 
 
@@ -120,6 +138,8 @@ class SettlementRecord:
 
 @dataclass
 class Dataset:
+    organisation_numbers: list[OrganisationNumberRecord] = field(default_factory=list)
+    centres: list[CentreRecord] = field(default_factory=list)
     users: list[UserRecord] = field(default_factory=list)
     requests: list[RequestRecord] = field(default_factory=list)
     decisions: list[DecisionRecord] = field(default_factory=list)
@@ -130,3 +150,5 @@ class Dataset:
     proposed_cases: list[ProposedCaseRecord] = field(default_factory=list)
     settlement_decisions: list[SettlementDecisionRecord] = field(default_factory=list)
     settlements: list[SettlementRecord] = field(default_factory=list)
+    # What the operator is told without the import being refused (roles withheld, say).
+    notices: list[Problem] = field(default_factory=list)

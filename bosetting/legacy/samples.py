@@ -1,7 +1,7 @@
 """Writing transfer files: the tests' corrupted copies and the benchmark's 250,000 persons.
 
 Invented data only. `generate` makes a large, valid set in the example set's municipalities
-(Bergen 4601, Oslo 0301, Stord 4614) and reception centre (Fana mottak).
+(Bergen 4601, Oslo 0301, Stord 4614); its persons live privately, so it needs no centre.
 """
 
 from __future__ import annotations
@@ -61,7 +61,7 @@ def generate(directory: Path, *, persons: int, cases: int, seed: int = 7) -> Non
             _user("G2", bergen, "4601", "municipal_caseworker"),
         ],
     )
-    for entity in ("anmodninger", "vedtak"):
+    for entity in ("organisasjoner", "mottak", "anmodninger", "vedtak"):
         write_file(directory, entity, [])
     sizes = _household_sizes(rng, persons, cases)
     write_file(

@@ -65,17 +65,31 @@ def sync(
     references = dict(
         LegacyReference.objects.filter(entity=entity).values_list("legacy_id", "object_id")
     )
+    known_pks = {
+        pk
+        for item in items
+        for pk in (references.get(item.legacy_id), natural.get(item.legacy_id))
+        if pk
+    }
+    existing: dict[int, models.Model] = {}
+    for pk_chunk in chunks(sorted(known_pks)):
+        existing.update(model._default_manager.in_bulk(list(pk_chunk)))
+    # A reference to a row deleted here since the last run points nowhere: the row is found by
+    # its natural key or made again. Only the rows of this file are looked at: an export that
+    # leaves rows out says nothing about them, and their references must stay for the next one.
+    stale = {
+        item.legacy_id
+        for item in items
+        if item.legacy_id in references and references[item.legacy_id] not in existing
+    }
+    for stale_chunk in chunks(sorted(stale)):
+        LegacyReference.objects.filter(entity=entity, legacy_id__in=stale_chunk).delete()
     wanted = {
-        item.legacy_id: references.get(item.legacy_id) or natural.get(item.legacy_id)
+        item.legacy_id: references[item.legacy_id]
+        if item.legacy_id in references and item.legacy_id not in stale
+        else natural.get(item.legacy_id)
         for item in items
     }
-    known_pks = [pk for pk in wanted.values() if pk]
-    existing: dict[int, models.Model] = {}
-    for pk_chunk in chunks(known_pks):
-        existing.update(model._default_manager.in_bulk(list(pk_chunk)))
-    # A reference to a row deleted since the last run points nowhere: the row is made again.
-    stale = [legacy_id for legacy_id, pk in references.items() if pk not in existing]
-    LegacyReference.objects.filter(entity=entity, legacy_id__in=stale).delete()
 
     counts = Counts()
     new: list[tuple[str, models.Model]] = []

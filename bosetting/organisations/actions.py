@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile, File
 from django.db import transaction
 from django.utils import timezone
@@ -17,6 +18,7 @@ from bosetting.audit.actions import record_event
 from bosetting.audit.models import EventType
 from bosetting.core.pdf import render_pdf
 
+from .counties import MUNICIPALITIES_CSV
 from .models import (
     AgreementSignature,
     County,
@@ -25,11 +27,11 @@ from .models import (
     Organisation,
     ReceptionCentre,
 )
+from .validators import validate_organisation_number
 
 if TYPE_CHECKING:
     from bosetting.accounts.models import Actor
 
-MUNICIPALITIES_CSV = Path(__file__).parent / "data" / "kommuner-2024.csv"
 IMDI_NAME = "IMDi – Integrerings- og mangfoldsdirektoratet"
 
 
@@ -116,16 +118,36 @@ def ensure_imdi(*, by: Actor = None) -> Organisation:
 
 
 def create_reception_centre(
-    *, by: Actor, name: str, kind: str, municipality: Municipality
+    *,
+    by: Actor,
+    name: str,
+    kind: str,
+    municipality: Municipality,
+    organisation_number: str = "",
 ) -> ReceptionCentre:
+    """A centre and its organisation; `organisation_number` empty when it is not known yet."""
     _require(by, Permission.RECEPTION_CENTRE_MANAGE)
+    if organisation_number:
+        try:
+            validate_organisation_number(organisation_number)
+        except ValidationError as error:
+            raise OrganisationError(error.messages[0], field="organisation_number") from error
     with transaction.atomic():
         if ReceptionCentre.objects.filter(name=name).exists():
             raise OrganisationError(
                 _("Det finnes allerede et mottak med dette navnet."), field="name"
             )
+        holder = Organisation.objects.filter(organisation_number=organisation_number or None)
+        if organisation_number and holder.exists():
+            raise OrganisationError(
+                _("Organisasjonsnummeret tilhører allerede %(name)s.")
+                % {"name": holder.get().name},
+                field="organisation_number",
+            )
         organisation = Organisation.objects.create(
-            kind=Organisation.Kind.RECEPTION_CENTRE, name=name
+            kind=Organisation.Kind.RECEPTION_CENTRE,
+            name=name,
+            organisation_number=organisation_number or None,
         )
         centre = ReceptionCentre.objects.create(
             name=name, kind=kind, municipality=municipality, organisation=organisation

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .agreements import AgreementStatus
 from .models import County, DataProcessingAgreement, Municipality, ReceptionCentre
-from .validators import validate_pdf_document
+from .validators import validate_organisation_number, validate_pdf_document
 
 DATE_INPUT_FORMATS = ["%d.%m.%Y"]
 MAX_MEGABYTES = settings.MAX_DOCUMENT_SIZE // (1024 * 1024)
@@ -110,6 +110,20 @@ class ReceptionCentreForm(forms.Form):
         queryset=Municipality.objects.order_by("number"),
         empty_label=_("Velg kommune"),
     )
+    organisation_number = forms.CharField(
+        label=_("Organisasjonsnummer (valgfritt)"),
+        help_text=_("9 sifre fra Enhetsregisteret, for eksempel 974 760 673."),
+        max_length=20,
+        required=False,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
 
     def clean_name(self) -> Any:
         return self.cleaned_data["name"].strip()
+
+    def clean_organisation_number(self) -> str:
+        # People write the number in groups of three, as Enhetsregisteret shows it.
+        value = "".join(self.cleaned_data["organisation_number"].split())
+        if value:
+            validate_organisation_number(value)
+        return value

@@ -6,6 +6,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .validators import validate_organisation_number
+
 
 class Organisation(models.Model):
     """What a user belongs to: IMDi, one municipality or one reception centre."""
@@ -17,6 +19,16 @@ class Organisation(models.Model):
 
     kind = models.CharField(_("type"), max_length=20, choices=Kind.choices)
     name = models.CharField(_("navn"), max_length=200)
+    # Enhetsregisteret's number: what letters and other systems address an organisation by.
+    # Null until known (an empty string would collide with every other unknown one).
+    organisation_number = models.CharField(
+        _("organisasjonsnummer"),
+        max_length=9,
+        null=True,
+        blank=True,
+        unique=True,
+        validators=[validate_organisation_number],
+    )
 
     class Meta:
         verbose_name = _("organisasjon")

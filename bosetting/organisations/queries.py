@@ -104,4 +104,6 @@ def agreements_with_signature_counts() -> QuerySet[DataProcessingAgreement]:
 
 
 def reception_centres() -> QuerySet[ReceptionCentre]:
-    return ReceptionCentre.objects.select_related("municipality__county").order_by("name")
+    return ReceptionCentre.objects.select_related("municipality__county", "organisation").order_by(
+        "name"
+    )

@@ -39,6 +39,14 @@ ROUTES: list[Route] = [
         allowed_status=401,
         public=True,
     ),
+    # What no endpoint takes answers 404 in JSON, to everyone: it says nothing about any data.
+    Route(
+        "api:not_found",
+        lambda world: ["cases/ikke-et-tall/"],
+        allowed=EVERYONE,
+        allowed_status=404,
+        public=True,
+    ),
     Route("api:schema", allowed=EVERYONE, public=True),
     Route("api:docs", allowed=EVERYONE, public=True),
     Route("api:client_list", allowed={"imdi_admin"}),

@@ -26,6 +26,7 @@ from ..serializers import (
     MunicipalityFiguresSerializer,
     PersonSerializer,
 )
+from .not_found import MAX_ID_DIGITS
 
 
 def _error(description: str) -> OpenApiResponse:
@@ -38,11 +39,11 @@ ERRORS = {
     429: _error("For mange kall; se Retry-After."),
 }
 NOT_FOUND = {404: _error("Finnes ikke, eller klienten har ikke tilgang til det.")}
-# The URL takes positive whole numbers only; saying so keeps generated clients (and Schemathesis)
-# from sending what the router answers with the site's HTML 404 page.
+# The URL takes whole numbers of up to 18 digits (anything else is the API's JSON 404, see
+# not_found.py); saying so keeps generated clients (and Schemathesis) to ids that can exist.
 ID_PARAMETER = OpenApiParameter(
     "id",
-    {"type": "integer", "minimum": 1, "maximum": 2**63 - 1},
+    {"type": "integer", "minimum": 1, "maximum": 10**MAX_ID_DIGITS - 1},
     OpenApiParameter.PATH,
     description="Id-en fra listen.",
 )

@@ -93,6 +93,8 @@ def save_assessment(
         )
         Person.objects.filter(pk=person.pk).update(current_assessment=version)
         person.current_assessment = version
+        if not health.consent or health.delete_details:
+            _erase_earlier_health_details(by, case, person, version, withdrawn=not health.consent)
         record_event(
             by=by,
             event_type=EventType.ASSESSMENT_SAVED,
@@ -134,6 +136,41 @@ def save_assessment(
         if material:
             _back_to_assessment(by, case, reason=_("kartleggingen er endret"))
     return version
+
+
+def _erase_earlier_health_details(
+    by: Actor, case: Case, person: Person, version: AssessmentVersion, *, withdrawn: bool
+) -> None:
+    """Consent withdrawn, or the details deleted: no earlier version may keep them either.
+
+    Special-category data goes with the consent (GDPR art. 9 and 7(3)); the versions themselves,
+    and the record of the consent once given, stay as the history of what was assessed.
+    """
+    earlier = (
+        AssessmentVersion.objects.filter(person=person)
+        .exclude(pk=version.pk)
+        .exclude(health_details="")
+    )
+    numbers = sorted(earlier.values_list("number", flat=True))
+    if not numbers:
+        return
+    earlier.update(health_details="")
+    record_event(
+        by=by,
+        event_type=EventType.HEALTH_DETAILS_ERASED,
+        summary=_(
+            "Helseopplysninger slettet fra %(count)s tidligere versjoner av kartleggingen i sak "
+            "%(reference)s"
+        )
+        % {"count": len(numbers), "reference": case.reference},
+        obj=person,
+        municipality=case.municipality,
+        details={
+            "case_id": case.pk,
+            "versions": numbers,
+            "reason": "consent_withdrawn" if withdrawn else "deleted",
+        },
+    )
 
 
 def mark_ready(*, by: Actor, case: Case) -> Case:

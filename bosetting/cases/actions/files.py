@@ -115,6 +115,9 @@ def add_note(*, by: Actor, case: Case, text: str, person: Person | None = None) 
     _require(by, Permission.NOTE_WRITE, case)
     if not text.strip():
         raise CaseError(_("Skriv notatet."), field="text")
+    # A note about a person of another case would be shown in that case's file, to its readers.
+    if person is not None and person.case_id != case.pk:
+        raise CaseError(_("Personen hører ikke til denne saken."), field="person")
     with transaction.atomic():
         note = Note.objects.create(
             case=case,

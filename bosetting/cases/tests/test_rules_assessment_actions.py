@@ -142,6 +142,78 @@ def test_deleting_the_health_details_keeps_the_consent(cast):
     assert version.health_consent and version.health_details == ""
 
 
+def test_withdrawn_consent_leaves_no_health_details_in_earlier_versions(cast):
+    person = make_case().members.get()
+    actions.save_assessment(
+        by=None, person=person, data={}, health=HealthInput(**CONSENT, details="Astma")
+    )
+    actions.save_assessment(by=None, person=person, data={"pets": "Katt"}, health=HealthInput())
+    assert not AssessmentVersion.objects.filter(person=person).exclude(health_details="").exists()
+
+
+def test_erasing_earlier_health_details_keeps_the_versions_and_their_consent(cast):
+    person = make_case().members.get()
+    first = actions.save_assessment(
+        by=None,
+        person=person,
+        data={"education_years": 3},
+        health=HealthInput(**CONSENT, details="Astma"),
+    )
+    actions.save_assessment(by=None, person=person, data={}, health=HealthInput())
+    first.refresh_from_db()
+    assert first.number == 1 and first.data["education_years"] == 3
+    assert (first.health_consent, first.health_consent_date) == (True, CONSENT["consent_date"])
+    assert first.health_details == ""
+    assert AssessmentVersion.objects.filter(person=person).count() == 2
+
+
+def test_deleting_the_health_details_deletes_them_from_earlier_versions_too(cast):
+    person = make_case().members.get()
+    for details in ("Astma", "Diabetes"):
+        actions.save_assessment(
+            by=None, person=person, data={}, health=HealthInput(**CONSENT, details=details)
+        )
+    actions.save_assessment(
+        by=None, person=person, data={}, health=HealthInput(**CONSENT, delete_details=True)
+    )
+    assert not AssessmentVersion.objects.filter(person=person).exclude(health_details="").exists()
+
+
+def test_the_erasure_is_logged_with_the_versions_and_never_what_was_erased(cast):
+    case = make_case()
+    person = case.members.get()
+    actions.save_assessment(
+        by=None, person=person, data={}, health=HealthInput(**CONSENT, details="Astma")
+    )
+    actions.save_assessment(by=cast.imdi_caseworker, person=person, data={}, health=HealthInput())
+    event = AuditEvent.objects.get(event_type=EventType.HEALTH_DETAILS_ERASED)
+    assert event.actor == cast.imdi_caseworker
+    assert event.details == {"case_id": case.pk, "versions": [1], "reason": "consent_withdrawn"}
+    assert case.reference in event.summary
+    assert "Astma" not in f"{event.summary} {event.details}"
+
+
+def test_nothing_is_erased_or_logged_while_consent_stands(cast):
+    person = make_case().members.get()
+    actions.save_assessment(
+        by=None, person=person, data={}, health=HealthInput(**CONSENT, details="Astma")
+    )
+    actions.save_assessment(by=None, person=person, data={}, health=HealthInput(**CONSENT))
+    assert list(
+        AssessmentVersion.objects.filter(person=person)
+        .order_by("number")
+        .values_list("health_details", flat=True)
+    ) == ["Astma", "Astma"]
+    assert not AuditEvent.objects.filter(event_type=EventType.HEALTH_DETAILS_ERASED).exists()
+
+
+def test_a_withdrawal_without_earlier_details_logs_no_erasure(cast):
+    person = make_case().members.get()
+    actions.save_assessment(by=None, person=person, data={}, health=HealthInput(**CONSENT))
+    actions.save_assessment(by=None, person=person, data={}, health=HealthInput())
+    assert not AuditEvent.objects.filter(event_type=EventType.HEALTH_DETAILS_ERASED).exists()
+
+
 def test_changed_health_details_return_a_ready_case_to_assessment(cast):
     case = _ready_case()
     person = case.members.get()

@@ -52,6 +52,23 @@ def test_a_document_for_a_person_of_another_case_is_refused(cast):
     assert not Document.objects.exists()
 
 
+def test_a_note_about_a_person_of_another_case_is_refused(cast):
+    case = make_case()
+    stranger = make_case().members.get()
+    with pytest.raises(actions.CaseError) as error:
+        actions.add_note(by=cast.imdi_caseworker, case=case, text="Ringt", person=stranger)
+    assert error.value.field == "person"
+    assert not Note.objects.exists()
+    assert not AuditEvent.objects.filter(event_type=EventType.NOTE_ADDED).exists()
+
+
+def test_a_note_about_a_member_of_the_case_is_kept_with_that_person(cast):
+    case = make_case(children=1)
+    child = case.members.get(relation="child")
+    note = actions.add_note(by=cast.imdi_caseworker, case=case, text="Ringt", person=child)
+    assert (note.case, note.person) == (case, child)
+
+
 def test_the_upload_is_logged_with_its_hash_for_the_matched_municipality(cast):
     case = _matched_to_bergen(cast)
     document = actions.upload_document(

@@ -7,8 +7,10 @@ import datetime
 from ..format import (
     ASSESSMENTS,
     CASES,
+    CENTRES,
     DECISIONS,
     FILES,
+    ORGANISATIONS,
     PERSONS,
     PROPOSALS,
     PROPOSED_CASES,
@@ -27,6 +29,12 @@ from .distribution import (
     check_settlement_decisions,
     check_settlements,
 )
+from .organisations import (
+    NumberClaim,
+    check_centres,
+    check_number_claims,
+    check_organisation_numbers,
+)
 from .planning import check_decisions, check_requests, check_users
 
 
@@ -41,7 +49,14 @@ def check_all(files: Files, context: Context) -> tuple[Dataset, list[Problem]]:
     rows = files.rows
     data = Dataset()
     context.users_unreadable = USERS.entity in files.unreadable
-    data.users = check_users(rows[USERS.entity], context, problems)
+    context.centres_unreadable = CENTRES.entity in files.unreadable
+    claims: list[NumberClaim] = []
+    data.organisation_numbers = check_organisation_numbers(
+        rows[ORGANISATIONS.entity], context, problems, claims
+    )
+    data.centres = check_centres(rows[CENTRES.entity], context, problems, claims)
+    check_number_claims(claims, context, problems)
+    data.users = check_users(rows[USERS.entity], context, problems, data.notices)
     data.requests = check_requests(rows[REQUESTS.entity], context, problems)
     data.decisions = check_decisions(
         rows[DECISIONS.entity], ids(files, REQUESTS.entity), context, problems
@@ -84,5 +99,6 @@ def check_all(files: Files, context: Context) -> tuple[Dataset, list[Problem]]:
     )
     order = {spec.filename: index for index, spec in enumerate(FILES)}
     return data, sorted(
-        set(problems), key=lambda p: (order.get(p.file, len(order)), p.line, p.field, p.message)
+        set(problems),
+        key=lambda p: (order.get(p.file, len(order)), p.file, p.line, p.field, p.message),
     )

@@ -100,12 +100,13 @@ def check_persons(
         national_ids.append((row, national_id))
         residence = cells.choice("bor", RESIDENCES)
         centre_name = cells.row.values["mottak"]
-        centre_id = None
         if residence == Residence.RECEPTION_CENTRE:
-            if centre_name not in context.centres:
-                cells.problem("mottak", _("Ukjent mottak «%(value)s».") % {"value": centre_name})
-            else:
-                centre_id = context.centres[centre_name][0]
+            if centre_name not in context.centres and not context.centres_unreadable:
+                cells.problem(
+                    "mottak",
+                    _("Ukjent mottak «%(value)s»; det står verken i mottak.csv eller i systemet.")
+                    % {"value": centre_name},
+                )
         elif centre_name:
             cells.problem("mottak", _("Mottak fylles bare ut når personen bor i mottak."))
         record = PersonRecord(
@@ -123,7 +124,7 @@ def check_persons(
             interpreter_language=cells.choice("tolkesprak", LANGUAGES, required=False),
             category=cells.choice("kategori", CATEGORIES),
             residence=residence,
-            reception_centre_id=centre_id,
+            reception_centre=centre_name if residence == Residence.RECEPTION_CENTRE else "",
             research_opt_out=cells.yes_no("reservert_forskning"),
         )
         records.append(record)

@@ -7,17 +7,27 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from django.contrib.auth.hashers import is_password_usable
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from bosetting.accounts.models import User
+from bosetting.accounts.models import User, UserRole
 from bosetting.cases.models import Person
 from bosetting.organisations.models import Municipality, Organisation, ReceptionCentre
 
 from ..cells import Cells
-from ..format import CASES
+from ..format import CASES, CENTRES
 from ..models import LegacyReference
 from ..reading import Problem, Row
+
+
+@dataclass(frozen=True)
+class ExistingUser:
+    organisation_id: int
+    # A usable password: someone may be using the account, and a role given to it is power given
+    # to them, so the import adds none without --legg-til-roller.
+    has_password: bool
+    roles: frozenset[str]
 
 
 @dataclass
@@ -25,24 +35,45 @@ class Context:
     today: datetime.date
     imdi_organisation_id: int | None
     municipalities: dict[str, tuple[int, int]]  # number -> (id, organisation id)
-    centres: dict[str, tuple[int, int]]  # name -> (id, organisation id)
+    # Reception centres by name -> (id, organisation id): those here, then as mottak.csv leaves
+    # them (its new centres as (None, None) until written; a renamed one under its new name).
+    centres: dict[str, tuple[int | None, int | None]]
+    centre_references: dict[str, int]  # mottak.csv's gammel_id -> centre id, of earlier runs
+    organisation_numbers: dict[str, int]  # organisation number -> organisation id, here
+    organisation_names: dict[int, str]  # organisation id -> name, for the messages
     # Who may be named as the one who sent, registered or decided: users of the set and the
     # users already here, by lower-case e-mail, with their organisation kind.
     users: dict[str, str]
-    existing_users: dict[str, int]  # e-mail -> organisation id
+    existing_users: dict[str, ExistingUser]  # by lower-case e-mail
     national_ids: dict[str, str]  # national id -> DUF number, of the persons already here
     # DUF number -> case reference, of persons already here in a case the new system made: an
     # import must not move them into one of its own.
     in_new_cases: dict[str, str] = field(default_factory=dict)
     case_lines: dict[str, int] = field(default_factory=dict)  # case id -> line in saker.csv
     users_unreadable: bool = False  # brukere.csv could not be read: user references go unchecked
+    centres_unreadable: bool = False  # mottak.csv could not be read: centre names go unchecked
+    add_roles: bool = False  # --legg-til-roller: roles are added to accounts with a password too
 
     @classmethod
     def load(cls) -> Context:
-        kinds = dict(Organisation.objects.values_list("id", "kind"))
+        organisations = {
+            pk: (kind, name, number)
+            for pk, kind, name, number in Organisation.objects.values_list(
+                "id", "kind", "name", "organisation_number"
+            )
+        }
+        roles: dict[int, set[str]] = {}
+        for user_id, role in UserRole.objects.values_list("user_id", "role"):
+            roles.setdefault(user_id, set()).add(role)
         existing = {
-            email.lower(): organisation_id or 0
-            for email, organisation_id in User.objects.values_list("email", "organisation_id")
+            email.lower(): ExistingUser(
+                organisation_id=organisation_id or 0,
+                has_password=is_password_usable(password),
+                roles=frozenset(roles.get(pk, ())),
+            )
+            for pk, email, organisation_id, password in User.objects.values_list(
+                "id", "email", "organisation_id", "password"
+            )
         }
         return cls(
             today=timezone.localdate(),
@@ -61,7 +92,21 @@ class Context:
                     "name", "id", "organisation_id"
                 )
             },
-            users={email: kinds.get(org, "") for email, org in existing.items()},
+            centre_references=dict(
+                LegacyReference.objects.filter(entity=CENTRES.entity).values_list(
+                    "legacy_id", "object_id"
+                )
+            ),
+            organisation_numbers={
+                number: pk for pk, (_kind, _name, number) in organisations.items() if number
+            },
+            organisation_names={pk: name for pk, (_kind, name, _number) in organisations.items()},
+            users={
+                email: organisations[user.organisation_id][0]
+                if user.organisation_id in organisations
+                else ""
+                for email, user in existing.items()
+            },
             existing_users=existing,
             national_ids=dict(
                 Person.objects.exclude(national_id="").values_list("national_id", "duf_number")
@@ -116,6 +161,8 @@ def unique_ids(rows: Iterable[Row], problems: list[Problem], column: str = "gamm
     seen: set[str] = set()
     for row in rows:
         value = row.values[column]
+        if column in row.refused:
+            continue
         if not value:
             problems.append(Problem(row.file, row.line, column, _("Feltet må fylles ut.")))
         elif value in seen:

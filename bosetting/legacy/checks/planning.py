@@ -8,15 +8,15 @@ from bosetting.accounts.roles import ROLES_BY_ORGANISATION_KIND, Role
 from bosetting.organisations.models import Organisation
 
 from ..cells import Cells
-from ..format import DECISION_STATES, REQUESTS
+from ..format import DECISION_STATES, IMDI_NAMES, REQUESTS
 from ..reading import Problem, Row
 from ..records import DecisionRecord, RequestRecord, UserRecord
 from .context import Context, duplicates, unique_ids
 
-IMDI_NAMES = {"imdi"}
 
-
-def check_users(rows: list[Row], context: Context, problems: list[Problem]) -> list[UserRecord]:
+def check_users(
+    rows: list[Row], context: Context, problems: list[Problem], notices: list[Problem]
+) -> list[UserRecord]:
     unique_ids(rows, problems)
     records = []
     emails = []
@@ -24,24 +24,28 @@ def check_users(rows: list[Row], context: Context, problems: list[Problem]) -> l
         cells = Cells(row, problems)
         email = cells.email("epost")
         emails.append((row, email))
-        organisation_id, kind = _organisation(cells, context)
+        organisation_id, kind, centre = _organisation(cells, context)
         roles = cells.codes("roller", Role.values)
         if not roles:
             cells.problem("roller", _("Brukeren må ha minst én rolle."))
         elif kind and not set(roles) <= {str(r) for r in ROLES_BY_ORGANISATION_KIND[kind]}:
             cells.problem("roller", _("Rollene passer ikke for organisasjonen."))
         existing = context.existing_users.get(email)
-        if existing is not None and organisation_id and existing != organisation_id:
+        # A centre this import makes (organisation None) is no one's organisation yet.
+        if existing is not None and kind and existing.organisation_id != organisation_id:
             cells.problem(
                 "organisasjon",
                 _("Brukeren finnes allerede i en annen organisasjon; en import flytter ingen."),
             )
+        if existing is not None and existing.has_password:
+            roles = _roles_for_account_in_use(cells, roles, existing.roles, context, notices)
         record = UserRecord(
             legacy_id=row.values["gammel_id"],
             email=email,
             first_name=cells.text("fornavn", max_length=150),
             last_name=cells.text("etternavn", max_length=150),
-            organisation_id=organisation_id or 0,
+            organisation_id=(organisation_id or 0) if not centre else 0,
+            centre=centre,
             roles=sorted(set(roles)),
         )
         if email and kind:
@@ -51,28 +55,57 @@ def check_users(rows: list[Row], context: Context, problems: list[Problem]) -> l
     return records
 
 
-def _organisation(cells: Cells, context: Context) -> tuple[int | None, str]:
+def _roles_for_account_in_use(
+    cells: Cells,
+    roles: list[str],
+    held: frozenset[str],
+    context: Context,
+    notices: list[Problem],
+) -> list[str]:
+    """The roles to give an account someone may be logged in to: new ones only when asked."""
+    new_roles = sorted(set(roles) - held)
+    if not new_roles:
+        return roles
+    names = ", ".join(new_roles)
+    if context.add_roles:
+        message = _(
+            "Brukeren finnes og har passord; rollene %(roles)s legges til (--legg-til-roller)."
+        )
+    else:
+        message = _(
+            "Brukeren finnes og har passord; rollene %(roles)s legges ikke til uten "
+            "--legg-til-roller."
+        )
+    notices.append(Problem(cells.row.file, cells.row.line, "roller", message % {"roles": names}))
+    return roles if context.add_roles else [role for role in roles if role in held]
+
+
+def _organisation(cells: Cells, context: Context) -> tuple[int | None, str, str]:
+    """The organisation's id, its kind and, for a reception centre, its name (the id is None
+    for a centre mottak.csv makes). (None, "", "") with a problem noted."""
     value = cells.row.values["organisasjon"]
     if value.lower() in IMDI_NAMES:
         if context.imdi_organisation_id is None:
             cells.problem("organisasjon", _("IMDi finnes ikke i systemet ennå."))
-            return None, ""
-        return context.imdi_organisation_id, Organisation.Kind.IMDI
+            return None, "", ""
+        return context.imdi_organisation_id, Organisation.Kind.IMDI, ""
     if value.isdigit():
         municipality = context.municipalities.get(value)
         if municipality is None:
             cells.problem("organisasjon", _("Ukjent kommunenummer «%(value)s».") % {"value": value})
-            return None, ""
-        return municipality[1], Organisation.Kind.MUNICIPALITY
-    centre = context.centres.get(value)
-    if centre is None:
+            return None, "", ""
+        return municipality[1], Organisation.Kind.MUNICIPALITY, ""
+    if value in context.centres:
+        return context.centres[value][1], Organisation.Kind.RECEPTION_CENTRE, value
+    if not context.centres_unreadable:
         cells.problem(
             "organisasjon",
-            _("«%(value)s» er verken IMDi, et kommunenummer eller et mottak i systemet.")
+            _(
+                "«%(value)s» er verken IMDi, et kommunenummer eller et mottak i mottak.csv eller i systemet."
+            )
             % {"value": value},
         )
-        return None, ""
-    return centre[1], Organisation.Kind.RECEPTION_CENTRE
+    return None, "", ""
 
 
 def check_requests(

@@ -25,10 +25,14 @@ def _resolve(value: str) -> str:
     return value
 
 
+# organisasjoner.csv has no gammel_id: its rows are found by the organisation they name.
+KEY_COLUMNS = {"organisasjoner": "organisasjon"}
+
+
 @dataclass(frozen=True)
 class Edit:
     entity: str  # the file's name without ".csv"
-    legacy_id: str  # the row's gammel_id
+    legacy_id: str  # the row's gammel_id (organisasjoner.csv: its organisasjon)
     column: str
     value: str
 
@@ -38,7 +42,8 @@ def example_copy(tmp_path: Path, *edits: Edit, name: str = "kopi") -> Path:
     shutil.copytree(EXAMPLE_DIR, directory)
     for entity in {edit.entity for edit in edits}:
         rows = read_rows(directory, entity)
-        by_id = {row["gammel_id"]: row for row in rows}
+        key = KEY_COLUMNS.get(entity, "gammel_id")
+        by_id = {row[key]: row for row in rows}
         for edit in edits:
             if edit.entity == entity:
                 by_id[edit.legacy_id][edit.column] = _resolve(edit.value)
@@ -48,7 +53,8 @@ def example_copy(tmp_path: Path, *edits: Edit, name: str = "kopi") -> Path:
 
 def line_of(entity: str, legacy_id: str) -> int:
     """The line of a row of the example set in its file (the header is line 1)."""
-    ids = [row["gammel_id"] for row in read_rows(EXAMPLE_DIR, entity)]
+    key = KEY_COLUMNS.get(entity, "gammel_id")
+    ids = [row[key] for row in read_rows(EXAMPLE_DIR, entity)]
     return ids.index(legacy_id) + 2
 
 

@@ -16,6 +16,7 @@ from bosetting.distribution.models import Proposal, ProposedCase, SettlementDeci
 from bosetting.distribution.transitions import ALLOWED_MOVES as PROPOSAL_MOVES
 from bosetting.legacy.models import LegacyReference
 from bosetting.legacy.samples import EXAMPLE_DIR
+from bosetting.organisations.models import ReceptionCentre
 from bosetting.planning.models import MunicipalDecision, SettlementRequest
 from bosetting.planning.transitions import DECISION_MOVES, REQUEST_MOVES
 from bosetting.settlement.models import Settlement, Source
@@ -56,7 +57,8 @@ def test_example_set_imports_every_file(cast: SimpleNamespace) -> None:
     assert ProposedCase.objects.count() == 7
     assert SettlementDecision.objects.count() == 4
     assert Settlement.objects.count() == 6
-    assert LegacyReference.objects.count() == 7 + 6 + 4 + 8 + 20 + 21 + 7 + 7 + 4 + 6
+    assert ReceptionCentre.objects.count() == 2  # Fana mottak was here; Stord's is new
+    assert LegacyReference.objects.count() == 2 + 7 + 6 + 4 + 8 + 20 + 21 + 7 + 7 + 4 + 6
 
 
 def test_example_set_puts_cases_in_the_states_their_facts_say(cast: SimpleNamespace) -> None:
@@ -135,7 +137,9 @@ def test_re_import_changes_nothing(cast: SimpleNamespace) -> None:
     assert row_counts(exclude_audit=True) == {
         k: v for k, v in before.items() if k != "audit.auditevent"
     }
-    for line in output.splitlines()[1:12]:  # every file and the sum: nothing created or changed
+    table = [line for line in output.splitlines() if ".csv " in line or line.startswith("Sum")]
+    assert len(table) == 13  # every file and the sum: nothing created or changed
+    for line in table:
         assert line.split()[1:3] == ["0", "0"], line
 
 
@@ -178,7 +182,7 @@ def test_each_import_writes_one_audit_event_with_the_files_hashes(
     first, second = events
     assert first.actor == cast.imdi_admin
     assert second.actor is None and second.actor_label.startswith("import_legacy (")
-    assert len(first.details["files"]) == 10
+    assert len(first.details["files"]) == 12
     assert all(len(digest) == 64 for digest in first.details["files"].values())
     assert first.details["counts"]["personer"] == {"created": 20, "changed": 0, "unchanged": 0}
     assert second.details["counts"]["personer"] == {"created": 0, "changed": 0, "unchanged": 20}
@@ -201,7 +205,7 @@ def test_rows_are_found_again_by_natural_key_without_their_old_ids(
     assert row_counts(exclude_audit=True) == before
 
 
-def test_a_user_already_here_keeps_their_account_and_gains_the_missing_roles(
+def test_a_user_already_here_keeps_their_account_and_is_told_of_roles_not_added(
     cast: SimpleNamespace,
 ) -> None:
     cast.imdi_caseworker.email = "ola.hansen@imdi.example"
@@ -211,7 +215,33 @@ def test_a_user_already_here_keeps_their_account_and_gains_the_missing_roles(
 
     user = User.objects.get(email="ola.hansen@imdi.example")
     assert user.pk == cast.imdi_caseworker.pk
-    assert user.role_set == {"imdi_admin", "imdi_caseworker"}
+    # They have a password: someone may be using the account, and a role is power given to them.
+    assert user.role_set == {"imdi_caseworker"}
     assert user.has_usable_password()  # their own password is left alone
+    assert (
+        "Merk: brukere.csv:3 [roller] Brukeren finnes og har passord; rollene imdi_admin legges "
+        "ikke til uten --legg-til-roller." in output
+    )
+    assert (user.first_name, user.last_name) == ("Ola", "Hansen")  # the names are the file's
     line = next(line for line in output.splitlines() if line.startswith("brukere.csv"))
     assert line.split()[1:] == ["6", "1", "0"]
+
+
+def test_with_the_flag_a_user_already_here_gains_the_missing_roles(
+    cast: SimpleNamespace,
+) -> None:
+    cast.imdi_caseworker.email = "ola.hansen@imdi.example"
+    cast.imdi_caseworker.save()
+
+    output = run("--legg-til-roller")
+
+    user = User.objects.get(email="ola.hansen@imdi.example")
+    assert user.role_set == {"imdi_admin", "imdi_caseworker"}
+    assert "rollene imdi_admin legges til (--legg-til-roller)." in output
+    line = next(line for line in output.splitlines() if line.startswith("brukere.csv"))
+    assert line.split()[1:] == ["6", "1", "0"]
+    event = AuditEvent.objects.get(event_type=EventType.LEGACY_IMPORTED)
+    assert event.details["notices"] == [
+        "brukere.csv:3 [roller] Brukeren finnes og har passord; rollene imdi_admin legges til "
+        "(--legg-til-roller)."
+    ]

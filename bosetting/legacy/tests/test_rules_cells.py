@@ -26,11 +26,21 @@ def _only(problems: list[Problem]) -> tuple[str, str]:
     return problem.field, problem.message
 
 
-@given(st.dates())
-def test_every_iso_date_is_read_back_as_itself(day):
+@given(st.dates(min_value=datetime.date(1900, 1, 1)))
+def test_every_iso_date_from_1900_is_read_back_as_itself(day):
     cells, problems = _cells(dato=day.isoformat())
     assert cells.date("dato") == day
     assert problems == []
+
+
+@given(st.dates(max_value=datetime.date(1899, 12, 31)))
+def test_a_date_before_1900_is_refused(day):
+    cells, problems = _cells(dato=day.isoformat())
+    assert cells.date("dato") is None
+    assert _only(problems) == (
+        "dato",
+        f"«{day.isoformat()}» er før 1900. Sjekk datoen; datoer før 1900 godtas ikke.",
+    )
 
 
 @pytest.mark.parametrize(

@@ -95,11 +95,11 @@ CASES = {
     ),
     "person-at-a-centre-not-named": (
         [Edit(P, "P5", "mottak", "")],
-        (P, "P5", "mottak", "Ukjent mottak «»."),
+        (P, "P5", "mottak", "Ukjent mottak «»; det står verken i mottak.csv eller i systemet."),
     ),
     "person-at-an-unknown-centre": (
         [Edit(P, "P5", "mottak", "Fana")],
-        (P, "P5", "mottak", "Ukjent mottak «Fana»."),
+        (P, "P5", "mottak", "Ukjent mottak «Fana»; det står verken i mottak.csv eller i systemet."),
     ),
     "person-living-privately-with-a-centre": (
         [Edit(P, "P1", "mottak", "Fana mottak")],

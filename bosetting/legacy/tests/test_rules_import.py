@@ -240,3 +240,99 @@ def test_health_details_are_imported_with_their_consent_and_not_without(
         .exclude(health_details="")
         .exists()
     )
+
+
+def test_a_user_whose_email_has_capitals_here_is_found_and_not_made_twice(
+    cast: SimpleNamespace,
+) -> None:
+    # docs/import-format.md: the e-mail is the natural key, "compared without regard to case".
+    cast.imdi_caseworker.email = "Ola.Hansen@IMDi.example"
+    cast.imdi_caseworker.save()
+
+    run()
+
+    assert User.objects.filter(email__iexact="ola.hansen@imdi.example").get() == (
+        cast.imdi_caseworker
+    )
+
+
+def test_an_export_that_leaves_rows_out_keeps_their_references_for_the_next_full_one(
+    cast: SimpleNamespace, tmp_path: Path
+) -> None:
+    partial = example_copy(tmp_path, name="partial")
+    for entity, column, dropped in [
+        ("saker", "gammel_id", {"S8"}),
+        ("personer", "sak", {"S8"}),
+        ("kartlegginger", "person", {"P19", "P20"}),
+        ("foresporsel_saker", "sak", {"S8"}),
+        ("foresporsler", "gammel_id", {"F7"}),
+    ]:
+        rows = [row for row in read_rows(partial, entity) if row[column] not in dropped]
+        write_file(partial, entity, rows)
+    run()
+    run(partial)
+
+    assert LegacyReference.objects.filter(entity="saker", legacy_id="S8").exists()
+    # Before, the case had lost its reference and the full export was refused: «Personen ... er
+    # allerede i sak 000008, som er registrert i det nye systemet».
+    output = run()
+    assert counts_of(output, "saker")[0] == "0"
+    assert Case.objects.count() == 8
+
+
+def test_a_corrected_saved_date_that_reorders_the_versions_is_imported(
+    cast: SimpleNamespace, tmp_path: Path
+) -> None:
+    newer = example_copy(tmp_path, Edit("kartlegginger", "K1a", "lagret_dato", "2025-01-18"))
+    run()
+
+    output = run(newer)  # before: «Databasen avviste skrivingen: UNIQUE constraint ... number»
+
+    person = Person.objects.get(duf_number="202400000001")
+    assert person.current_assessment == imported(AssessmentVersion, "kartlegginger", "K1a")
+    assert person.current_assessment.number == 2
+    assert person.current_assessment.data["norwegian_level"] == ""
+    assert imported(AssessmentVersion, "kartlegginger", "K1").number == 1
+    assert counts_of(output, "kartlegginger") == ["0", "2", "19"]
+
+
+def _with_consent_withdrawn_after_k2(directory: Path) -> Path:
+    rows = read_rows(directory, "kartlegginger")
+    k2 = next(row for row in rows if row["gammel_id"] == "K2")
+    withdrawn = dict(
+        k2,
+        gammel_id="K2b",
+        lagret_dato="2025-01-25",
+        helse_samtykke="nei",
+        samtykke_dato="",
+        samtykke_tatt_av="",
+        helseopplysninger="",
+    )
+    write_file(directory, "kartlegginger", [*rows, withdrawn])
+    return directory
+
+
+def test_health_details_before_a_withdrawn_consent_are_not_imported(
+    cast: SimpleNamespace, tmp_path: Path
+) -> None:
+    run(_with_consent_withdrawn_after_k2(example_copy(tmp_path)))
+
+    earlier = imported(AssessmentVersion, "kartlegginger", "K2")
+    assert (earlier.number, earlier.health_consent, earlier.health_details) == (1, True, "")
+    person = Person.objects.get(duf_number="202400000002")
+    assert person.current_assessment == imported(AssessmentVersion, "kartlegginger", "K2b")
+    event = AuditEvent.objects.get(event_type=EventType.LEGACY_IMPORTED)
+    assert event.details["health_details_erased"] == 1
+    assert "diabetes" not in str(event.details)
+
+
+def test_a_withdrawal_in_a_newer_export_erases_the_details_imported_before(
+    cast: SimpleNamespace, tmp_path: Path
+) -> None:
+    run()
+    assert imported(AssessmentVersion, "kartlegginger", "K2").health_details
+
+    output = run(_with_consent_withdrawn_after_k2(example_copy(tmp_path)))
+
+    assert imported(AssessmentVersion, "kartlegginger", "K2").health_details == ""
+    assert counts_of(output, "kartlegginger") == ["1", "1", "20"]

@@ -51,7 +51,7 @@ def _person(legacy_id: str, case: str = "S1", birth: datetime.date = datetime.da
         interpreter_language="",
         category="resettlement",
         residence="private",
-        reception_centre_id=None,
+        reception_centre="",
         research_opt_out=False,
     )
 

@@ -68,3 +68,64 @@ def test_only_imdi_admins_create_reception_centres(cast, client_for, who):
     assert client.get(CREATE_URL).status_code == 403
     assert client.post(CREATE_URL, data).status_code == 403
     assert not ReceptionCentre.objects.filter(name="Stord mottak").exists()
+
+
+def test_a_centre_is_created_with_its_organisation_number_written_in_groups(cast, client_for):
+    client = client_for(cast.imdi_admin)
+    response = client.post(
+        CREATE_URL,
+        {
+            "name": "Stord mottak",
+            "kind": ReceptionCentre.Kind.ORDINARY,
+            "municipality": cast.stord.pk,
+            "organisation_number": "974 760 673",
+        },
+    )
+
+    assert response.status_code == 302
+    centre = ReceptionCentre.objects.get(name="Stord mottak")
+    assert centre.organisation.organisation_number == "974760673"
+    assert "974760673" in client.get(LIST_URL).content.decode()
+
+
+@pytest.mark.parametrize(
+    ("number", "message"),
+    [
+        ("974760674", "Kontrollsifferet stemmer ikke. Sjekk organisasjonsnummeret."),
+        ("97476067", "Organisasjonsnummeret må ha 9 sifre."),
+    ],
+)
+def test_a_wrong_organisation_number_is_shown_on_its_field(cast, client_for, number, message):
+    response = client_for(cast.imdi_admin).post(
+        CREATE_URL,
+        {
+            "name": "Stord mottak",
+            "kind": ReceptionCentre.Kind.ORDINARY,
+            "municipality": cast.stord.pk,
+            "organisation_number": number,
+        },
+    )
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["organisation_number"] == [message]
+    assert not ReceptionCentre.objects.filter(name="Stord mottak").exists()
+
+
+def test_an_organisation_number_another_organisation_has_is_refused(cast, client_for):
+    cast.bergen.organisation.organisation_number = "974760673"
+    cast.bergen.organisation.save()
+
+    response = client_for(cast.imdi_admin).post(
+        CREATE_URL,
+        {
+            "name": "Stord mottak",
+            "kind": ReceptionCentre.Kind.ORDINARY,
+            "municipality": cast.stord.pk,
+            "organisation_number": "974760673",
+        },
+    )
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["organisation_number"] == [
+        "Organisasjonsnummeret tilhører allerede Bergen kommune."
+    ]

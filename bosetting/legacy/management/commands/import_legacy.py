@@ -1,4 +1,5 @@
-"""`python manage.py import_legacy DIR [--dry-run] [--utfort-av E-POST]`: see docs/import-format.md."""
+"""`python manage.py import_legacy DIR [--dry-run] [--utfort-av E-POST] [--legg-til-roller]`: see
+docs/import-format.md."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from django.utils.translation import gettext as _
 from bosetting.accounts.models import User
 from bosetting.legacy.actions import ImportRefused, ImportResult, import_legacy
 from bosetting.legacy.progress import Progress
+from bosetting.legacy.reading import Problem
 
 
 class Command(BaseCommand):
@@ -30,9 +32,26 @@ class Command(BaseCommand):
             default="",
             help="E-postadressen til IMDi-brukeren som kjører importen (står i hendelsesloggen).",
         )
+        parser.add_argument(
+            "--legg-til-roller",
+            dest="add_roles",
+            action="store_true",
+            help=(
+                "Gi nye roller også til brukere som finnes og har passord. Uten dette "
+                "rapporteres rollene, men legges ikke til."
+            ),
+        )
         parser.add_argument("--no-progress", action="store_true", help="Ingen fremdriftslinje.")
 
-    def handle(self, *args: Any, directory: Path, dry_run: bool, by: str, **options: Any) -> None:
+    def handle(
+        self,
+        *args: Any,
+        directory: Path,
+        dry_run: bool,
+        by: str,
+        add_roles: bool,
+        **options: Any,
+    ) -> None:
         if not directory.is_dir():
             raise CommandError(_("Finner ikke mappen %(dir)s.") % {"dir": directory})
         user = None
@@ -45,19 +64,27 @@ class Command(BaseCommand):
         progress = Progress(None if options["no_progress"] else cast(TextIO, self.stderr._out))
         try:
             result = import_legacy(
+                # Not resolved: a symbolic link given as the directory must be seen, and refused.
                 by=user,
-                directory=directory.resolve(),
+                directory=directory.absolute(),
                 dry_run=dry_run,
                 progress=progress,
                 actor_label=f"import_legacy ({getpass.getuser()})" if user is None else None,
+                add_roles=add_roles,
             )
         except ImportRefused as refused:
             for problem in refused.problems:
                 self.stdout.write(str(problem))
+            self._notices(refused.notices)
             raise CommandError(
                 _("%(count)s problemer. Ingenting er lagret.") % {"count": len(refused.problems)}
             ) from None
+        self._notices(result.notices)
         self._summary(result)
+
+    def _notices(self, notices: list[Problem]) -> None:
+        for notice in notices:
+            self.stdout.write(_("Merk: %(notice)s") % {"notice": notice})
 
     def _summary(self, result: ImportResult) -> None:
         header = (_("Fil"), _("opprettet"), _("endret"), _("uendret"))

@@ -6,23 +6,22 @@ import datetime
 from collections import defaultdict
 from typing import Any
 
-from django.contrib.auth.hashers import make_password
-from django.db.models import OuterRef, Subquery
 from django.utils.translation import gettext as _
 
-from bosetting.accounts.models import User, UserRole
-from bosetting.cases.models import AssessmentVersion, Case, Person
+from bosetting.cases.models import Case, Person
 from bosetting.cases.queries import normalise_name
 from bosetting.distribution.models import Proposal, ProposedCase, SettlementDecision
 from bosetting.planning.models import MunicipalDecision, SettlementRequest
 from bosetting.settlement.actions import age_on
 from bosetting.settlement.models import Settlement, Source
 
-from . import format as f
-from .progress import Progress
-from .records import Dataset
-from .states import CaseFacts, at_noon, case_facts, latest_assessments, request_states
-from .syncing import Counts, Item, chunks, sync
+from .. import format as f
+from ..progress import Progress
+from ..records import Dataset
+from ..states import CaseFacts, at_noon, case_facts, request_states
+from ..syncing import Counts, Item, chunks, sync
+from .assessments import write_assessments
+from .organisations import write_centres, write_organisation_numbers, write_users
 
 
 def _noon(day: datetime.date | None) -> datetime.datetime | None:
@@ -36,11 +35,13 @@ class Writer:
         self.progress = progress
         self.now = datetime.datetime.now(tz=datetime.UTC)
         self.counts: dict[str, Counts] = {}
+        self.centres: dict[str, tuple[int, int]] = {}  # by name: (id, organisation id)
         self.users: dict[str, int] = {}  # by e-mail
         self.facts: dict[str, CaseFacts] = {}  # by case legacy id, set when cases are written
+        self.health_details_erased = 0  # versions whose details a later withdrawal took
         self._untouched: set[str] = set()  # legacy ids of the last file neither made nor changed
 
-    def _sync(
+    def sync(
         self, spec: f.FileSpec, model: Any, items: list[Item], natural: dict[str, int] | None = None
     ) -> dict[str, int]:
         synced = sync(
@@ -56,72 +57,29 @@ class Writer:
         self._untouched = set(synced.pks) - synced.created - synced.changed
         return synced.pks
 
+    def count_also_changed(self, spec: f.FileSpec, legacy_ids: set[str]) -> None:
+        """Rows of the last synced file changed beyond their own table (roles, a centre's
+        organisation): counted as changed, not unchanged."""
+        counts = self.counts[spec.entity]
+        moved = len(legacy_ids & self._untouched)
+        counts.changed += moved
+        counts.unchanged -= moved
+        self._untouched -= legacy_ids
+
     def write(self) -> dict[str, Counts]:
-        self.write_users()
+        write_organisation_numbers(self)
+        write_centres(self)
+        write_users(self)
         requests = self.write_requests()
         self.write_decisions(requests)
         cases = self.write_cases()
         persons = self.write_persons(cases)
-        self.write_assessments(persons)
+        write_assessments(self, persons)
         proposals = self.write_proposals()
         proposed = self.write_proposed_cases(proposals, cases)
         self.write_settlement_decisions(proposed, cases)
         self.write_settlements(persons)
         return self.counts
-
-    def write_users(self) -> None:
-        records = self.data.users
-        by_email = {
-            email.lower(): pk
-            for email, pk in User.objects.filter(
-                email__in=[record.email for record in records]
-            ).values_list("email", "id")
-        }
-        items = [
-            Item(
-                record.legacy_id,
-                {
-                    "first_name": record.first_name,
-                    "last_name": record.last_name,
-                    "organisation_id": record.organisation_id,
-                },
-                # No password and no second factor: users set both through "Glemt passord"
-                # or an invitation (docs/import-format.md).
-                {
-                    "username": record.email,
-                    "email": record.email,
-                    "password": make_password(None),
-                    "date_joined": self.now,
-                },
-            )
-            for record in records
-        ]
-        natural = {
-            record.legacy_id: by_email[record.email]
-            for record in records
-            if record.email in by_email
-        }
-        pks = self._sync(f.USERS, User, items, natural)
-        # Roles are only added: a role given here since must not be taken away by a re-run.
-        have = {
-            (user_id, role)
-            for user_id, role in UserRole.objects.filter(user_id__in=pks.values()).values_list(
-                "user_id", "role"
-            )
-        }
-        missing = []
-        gained: set[str] = set()
-        for record in records:
-            for role in record.roles:
-                if (pks[record.legacy_id], role) not in have:
-                    missing.append(UserRole(user_id=pks[record.legacy_id], role=role))
-                    gained.add(record.legacy_id)
-        UserRole.objects.bulk_create(missing)
-        counts = self.counts[f.USERS.entity]
-        moved = len(gained & self._untouched)
-        counts.changed += moved
-        counts.unchanged -= moved
-        self.users = {email.lower(): pk for email, pk in User.objects.values_list("email", "id")}
 
     def write_requests(self) -> dict[str, int]:
         records = self.data.requests
@@ -155,7 +113,7 @@ class Writer:
             )
             for record in records
         ]
-        return self._sync(f.REQUESTS, SettlementRequest, items, natural)
+        return self.sync(f.REQUESTS, SettlementRequest, items, natural)
 
     def write_decisions(self, requests: dict[str, int]) -> None:
         request_records = {record.legacy_id: record for record in self.data.requests}
@@ -195,7 +153,7 @@ class Writer:
             for record in self.data.decisions
             if requests[record.request] in current
         }
-        self._sync(f.DECISIONS, MunicipalDecision, items, natural)
+        self.sync(f.DECISIONS, MunicipalDecision, items, natural)
 
     def write_cases(self) -> dict[str, int]:
         self.facts = case_facts(self.data, self.today)
@@ -211,7 +169,7 @@ class Writer:
             )
             for record in self.data.cases
         ]
-        return self._sync(f.CASES, Case, items)
+        return self.sync(f.CASES, Case, items)
 
     def write_persons(self, cases: dict[str, int]) -> dict[str, int]:
         records = self.data.persons
@@ -239,7 +197,9 @@ class Writer:
                     "interpreter_language": r.interpreter_language,
                     "category": r.category,
                     "residence": r.residence,
-                    "reception_centre_id": r.reception_centre_id,
+                    "reception_centre_id": self.centres[r.reception_centre][0]
+                    if r.reception_centre
+                    else None,
                     "research_opt_out": r.research_opt_out,
                     "case_id": cases[r.case],
                     "relation": r.relation,
@@ -248,43 +208,7 @@ class Writer:
             )
             for r in records
         ]
-        return self._sync(f.PERSONS, Person, items, natural)
-
-    def write_assessments(self, persons: dict[str, int]) -> None:
-        records = {record.legacy_id: record for record in self.data.assessments}
-        versions = latest_assessments(self.data)
-        items = []
-        for person_id, history in versions.items():
-            for number, legacy_id in enumerate(history, start=1):
-                r = records[legacy_id]
-                items.append(
-                    Item(
-                        legacy_id,
-                        {
-                            "person_id": persons[person_id],
-                            "number": number,
-                            "saved_at": at_noon(r.saved_on),
-                            "data": r.data,
-                            "health_consent": r.health_consent,
-                            "health_consent_date": r.health_consent_date,
-                            "health_consent_taken_by": r.health_consent_taken_by,
-                            "health_details": r.health_details,
-                        },
-                    )
-                )
-        pks = self._sync(f.ASSESSMENTS, AssessmentVersion, items)
-        # Each person's newest version is their current one (cases.actions keeps it so too).
-        current = {persons[p]: pks[history[-1]] for p, history in versions.items()}
-        have = dict(
-            Person.objects.filter(pk__in=list(current)).values_list("id", "current_assessment_id")
-        )
-        stale = [pk for pk, version in current.items() if have.get(pk) != version]
-        newest = AssessmentVersion.objects.filter(person=OuterRef("pk")).order_by("-number")
-        for chunk in chunks(stale):
-            # One UPDATE per chunk; bulk_update would send a CASE with a branch per person.
-            Person.objects.filter(pk__in=list(chunk)).update(
-                current_assessment=Subquery(newest.values("pk")[:1])
-            )
+        return self.sync(f.PERSONS, Person, items, natural)
 
     def write_proposals(self) -> dict[str, int]:
         answered: dict[str, list[datetime.date]] = defaultdict(list)
@@ -316,7 +240,7 @@ class Writer:
                     },
                 )
             )
-        return self._sync(f.PROPOSALS, Proposal, items)
+        return self.sync(f.PROPOSALS, Proposal, items)
 
     def write_proposed_cases(
         self, proposals: dict[str, int], cases: dict[str, int]
@@ -336,7 +260,7 @@ class Writer:
             )
             for r in self.data.proposed_cases
         ]
-        return self._sync(f.PROPOSED_CASES, ProposedCase, items)
+        return self.sync(f.PROPOSED_CASES, ProposedCase, items)
 
     def write_settlement_decisions(self, proposed: dict[str, int], cases: dict[str, int]) -> None:
         proposed_records = {r.legacy_id: r for r in self.data.proposed_cases}
@@ -355,7 +279,7 @@ class Writer:
                     },
                 )
             )
-        self._sync(f.SETTLEMENT_DECISIONS, SettlementDecision, items)
+        self.sync(f.SETTLEMENT_DECISIONS, SettlementDecision, items)
 
     def write_settlements(self, persons: dict[str, int]) -> None:
         person_records = {r.legacy_id: r for r in self.data.persons}
@@ -379,4 +303,4 @@ class Writer:
                     {"registered_at": self.now},
                 )
             )
-        self._sync(f.SETTLEMENTS, Settlement, items)
+        self.sync(f.SETTLEMENTS, Settlement, items)
