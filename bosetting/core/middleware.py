@@ -1,5 +1,6 @@
 from collections.abc import Callable
 
+from allauth.core.internal.httpkit import get_client_ip
 from django.http import HttpRequest, HttpResponse
 
 from . import request_context
@@ -12,8 +13,9 @@ class RequestContextMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        # Behind the production proxy REMOTE_ADDR is set from X-Forwarded-For by the proxy itself.
-        token = request_context.set_ip_address(request.META.get("REMOTE_ADDR") or None)
+        # The same rule as allauth's login limits: X-Forwarded-For only through the number of
+        # trusted proxies configured (ALLAUTH_TRUSTED_PROXY_COUNT), else the connection's address.
+        token = request_context.set_ip_address(get_client_ip(request))
         try:
             return self.get_response(request)
         finally:

@@ -107,6 +107,11 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://bosetting")}
 
+# Behind a reverse proxy (nginx in production) the client's address is the one the proxy appends to
+# X-Forwarded-For; only that many proxies are trusted, so a client cannot choose its own address.
+# allauth's login limits and the audit log's address both read it (core.middleware).
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = ["allauth.account.auth_backends.AuthenticationBackend"]
 AUTH_PASSWORD_VALIDATORS = [
