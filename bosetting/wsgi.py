@@ -9,6 +9,8 @@ from django.core.wsgi import get_wsgi_application
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bosetting.settings.production")
 application = get_wsgi_application()
 
-_errors = [message for message in run_checks(include_deployment_checks=True) if message.level >= ERROR]
+_errors = [
+    message for message in run_checks(include_deployment_checks=True) if message.level >= ERROR
+]
 if _errors:
     raise ImproperlyConfigured("\n".join(str(message) for message in _errors))

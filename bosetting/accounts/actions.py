@@ -290,7 +290,8 @@ def change_roles(*, by: User, user: User, roles: Iterable[str]) -> User:
 
 
 def deactivate_user(*, by: User, user: User) -> User:
-    """The user can no longer log in, and any session they have ends at its next request."""
+    """The user can no longer log in, and every session they have ends at its next request (a new
+    session generation changes the sessions' hash, so reactivating brings none back)."""
     with transaction.atomic():
         user = User.objects.select_for_update().get(pk=user.pk)
         assert user.organisation is not None
@@ -301,7 +302,8 @@ def deactivate_user(*, by: User, user: User) -> User:
             return user
         user.is_active = False
         user.deactivated_at = timezone.now()
-        user.save(update_fields=["is_active", "deactivated_at"])
+        user.session_generation += 1
+        user.save(update_fields=["is_active", "deactivated_at", "session_generation"])
         record_event(
             by=by,
             event_type=EventType.USER_DEACTIVATED,
