@@ -44,7 +44,7 @@ def _own_file(url: str) -> Path:
 def _fetcher() -> Any:
     from weasyprint.urls import URLFetcher  # imported late: WeasyPrint loads fonts on import
 
-    class OwnFilesOnly(URLFetcher):  # type: ignore[misc]
+    class OwnFilesOnly(URLFetcher):
         def fetch(self, url: str, headers: Any = None) -> Any:
             if url.startswith("file:"):
                 _own_file(url)
