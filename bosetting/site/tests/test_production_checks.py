@@ -32,7 +32,7 @@ def _run(args: list[str], **changes: str | None) -> subprocess.CompletedProcess[
             env.pop(key, None)
         else:
             env[key] = value
-    return subprocess.run(  # noqa: S603  (our own interpreter and manage.py)
+    return subprocess.run(
         [sys.executable, *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
     )
 
