@@ -201,6 +201,9 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 CSRF_COOKIE_HTTPONLY = True
 
+# Signs the audit chain's daily checkpoint (verify_audit_log --checkpoint): keep it out of the database.
+AUDIT_CHECKPOINT_KEY = env.str("AUDIT_CHECKPOINT_KEY", default="")
+
 # The invitation link is valid this long.
 INVITATION_VALID_FOR = timedelta(days=7)
 
