@@ -96,8 +96,9 @@ class Invitation(models.Model):
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="invitations")
     token_hash = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField(_("opprettet"), default=timezone.now)
+    # None: made by the system (create_first_admin), before any administrator exists.
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
     )
     expires_at = models.DateTimeField(_("utløper"))
     accepted_at = models.DateTimeField(_("tatt i bruk"), null=True, blank=True)
