@@ -2,6 +2,7 @@ from collections.abc import Callable
 
 from allauth.core.internal.httpkit import get_client_ip
 from django.http import HttpRequest, HttpResponse
+from django.utils.cache import add_never_cache_headers
 
 from . import request_context
 
@@ -20,3 +21,22 @@ class RequestContextMiddleware:
             return self.get_response(request)
         finally:
             request_context.reset(token)
+
+
+class NoStoreMiddleware:
+    """No browser or proxy keeps a copy of what a logged-in user or an API client was sent.
+
+    Behind the login almost every page, download and API answer holds personal data (cases,
+    person files, health details, documents, letters, the audit log and its export); marking
+    them all is simpler and safer than remembering each. Static files are served before this.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if (user is not None and user.is_authenticated) or request.path.startswith("/api/"):
+            add_never_cache_headers(response)
+        return response
