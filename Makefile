@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEMO_ENV := BOSETTING_DEMO=1 DJANGO_SETTINGS_MODULE=bosetting.settings.local
 
-.PHONY: install system-packages run test test-office check bench clean
+.PHONY: install system-packages run test test-office test-prod-like check bench clean
 
 install: $(STAMP)
 
@@ -51,6 +51,11 @@ bench: install
 test-office: install
 	@scripts/install-system-packages office
 	$(BIN)/pytest -m office
+
+# Across two gunicorn app servers behind nginx, on PostgreSQL and Redis (scripts/prod-like starts
+# and stops them on a fresh database of its own).
+test-prod-like: install
+	$(BIN)/pytest -m prodlike bosetting/tests_prodlike
 
 check: install
 	$(BIN)/ruff check .
