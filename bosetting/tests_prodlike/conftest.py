@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from .client import ROOT
+from bosetting.demo.visitor import ROOT
 
 SCRIPT = str(ROOT / "scripts" / "prod-like")
 

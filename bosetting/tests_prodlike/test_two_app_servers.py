@@ -10,8 +10,8 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from bosetting.accounts.totp import TOTP_PERIOD, totp_code
+from bosetting.demo.visitor import APP_SERVERS, NGINX, STATE, Visitor
 
-from .client import APP_SERVERS, NGINX, STATE, Visitor
 from .conftest import prod_like
 
 A, B = APP_SERVERS

@@ -1,5 +1,5 @@
-"""An HTTP client for the production-like run: through nginx, or straight to one app server as
-nginx would ask it (X-Forwarded-For, X-Forwarded-Proto: https).
+"""An HTTP client for the production-like run (scripts/prod-like): through nginx, or straight to
+one app server as nginx would ask it. Used by the cross-process tests and `manage.py load`.
 
 Cookies are kept by hand: the session cookie is Secure, and the app servers are reached over
 plain HTTP from the machine itself, as nginx reaches them.
@@ -15,7 +15,7 @@ import requests
 
 from bosetting.accounts.totp import totp_code
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[2]  # the project
 STATE = ROOT / "var" / "prod-like"
 NGINX = "https://127.0.0.1:8443"
 APP_SERVERS = ("http://127.0.0.1:8401", "http://127.0.0.1:8402")
@@ -65,7 +65,7 @@ class Visitor:
     def get(self, base: str, path: str) -> requests.Response:
         return self.request(base, "GET", path)
 
-    def post(self, base: str, path: str, data: dict) -> requests.Response:
+    def post(self, base: str, path: str, data: dict[str, str]) -> requests.Response:
         return self.request(base, "POST", path, data)
 
     def password_step(self, base: str, username: str, password: str) -> requests.Response:
@@ -75,7 +75,7 @@ class Visitor:
     def code_step(self, base: str, code: str) -> requests.Response:
         return self.post(base, "/konto/2fa/authenticate/", {"code": code})
 
-    def log_in(self, base: str, user: dict) -> None:
+    def log_in(self, base: str, user: dict[str, str]) -> None:
         answer = self.password_step(base, user["username"], user["password"])
         assert answer.status_code == 302, answer.text[:500]
         answer = self.code_step(base, totp_code(user["secret"]))
