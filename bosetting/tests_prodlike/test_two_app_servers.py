@@ -155,17 +155,18 @@ def test_an_e_mail_queued_on_one_server_is_sent_once_by_the_workers(users):
     mail = STATE / "mail"
     user = users["imdi"][3]
     address = f"{user['username']}@example.invalid"
+    earlier = set(_mails_to(mail, address))
     visitor = Visitor()
     visitor.get(A, "/konto/password/reset/")
     response = visitor.post(A, "/konto/password/reset/", {"email": address})
     assert response.status_code == 302
 
     deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and not _mails_to(mail, address):
+    while time.monotonic() < deadline and not set(_mails_to(mail, address)) - earlier:
         time.sleep(1)
     time.sleep(5)  # long enough for a second worker to send it again, if it would
 
-    assert len(_mails_to(mail, address)) == 1
+    assert len(set(_mails_to(mail, address)) - earlier) == 1
 
 
 def _mails_to(folder: Path, address: str) -> list[Path]:
