@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEMO_ENV := BOSETTING_DEMO=1 DJANGO_SETTINGS_MODULE=bosetting.settings.local
 
-.PHONY: install system-packages run test test-office check bench clean
+.PHONY: install system-packages run test test-office test-prod-like check bench clean
 
 install: $(STAMP)
 
@@ -52,11 +52,17 @@ test-office: install
 	@scripts/install-system-packages office
 	$(BIN)/pytest -m office
 
+# Across two gunicorn app servers behind nginx, on PostgreSQL and Redis (scripts/prod-like starts
+# and stops them on a fresh database of its own).
+test-prod-like: install
+	$(BIN)/pytest -m prodlike bosetting/tests_prodlike
+
 check: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy bosetting
 	DJANGO_SETTINGS_MODULE=bosetting.settings.production BOSETTING_DEMO=0 \
+		CACHE_URL=redis://127.0.0.1:6379/0 TRUSTED_PROXY_COUNT=1 \
 		SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(64))') \
 		$(BIN)/python manage.py check --deploy --fail-level WARNING
 

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from bosetting.audit.actions import record_event
 from bosetting.audit.models import EventType
 from bosetting.notifications.actions import notify
+from bosetting.organisations.actions import ensure_imdi
 from bosetting.organisations.models import Organisation
 
 from .models import Invitation, User, UserRole
@@ -194,13 +195,7 @@ def resend_invitation(*, by: User, user: User) -> str:
 
 
 def _send_invitation(*, by: User, user: User) -> str:
-    token = secrets.token_urlsafe(32)
-    Invitation.objects.create(
-        user=user,
-        token_hash=_hash_token(token),
-        created_by=by,
-        expires_at=timezone.now() + settings.INVITATION_VALID_FOR,
-    )
+    token = _new_invitation(by=by, user=user)
     days = settings.INVITATION_VALID_FOR.days
     notify(
         recipients=[user],
@@ -213,6 +208,53 @@ def _send_invitation(*, by: User, user: User) -> str:
         url=reverse("accounts:accept_invitation", args=[token]),
     )
     return token
+
+
+def _new_invitation(*, by: User | None, user: User) -> str:
+    token = secrets.token_urlsafe(32)
+    Invitation.objects.create(
+        user=user,
+        token_hash=_hash_token(token),
+        created_by=by,
+        expires_at=timezone.now() + settings.INVITATION_VALID_FOR,
+    )
+    return token
+
+
+def create_first_admin(
+    *, email: str, first_name: str = "", last_name: str = ""
+) -> tuple[User, str]:
+    """IMDi's first administrator, invited by the system on a new installation: the one way in
+    before anyone can invite. Refused once IMDi has an administrator. Returns the user and the
+    raw token of a one-time invitation link (password, then TOTP enrolment)."""
+    with transaction.atomic():
+        imdi = ensure_imdi()
+        if User.objects.filter(organisation=imdi, roles__role=Role.IMDI_ADMIN).exists():
+            raise AccountError(
+                _("IMDi har allerede en administrator. Nye brukere inviteres i Bosetting.")
+            )
+        email = email.strip().lower()
+        if User.objects.filter(email__iexact=email).exists():
+            raise AccountError(_("Det finnes allerede en bruker med denne e-postadressen."))
+        user = User(
+            username=email,
+            email=email,
+            first_name=first_name.strip(),
+            last_name=last_name.strip(),
+            organisation=imdi,
+        )
+        user.set_unusable_password()
+        user.save()
+        UserRole.objects.create(user=user, role=Role.IMDI_ADMIN, granted_by=None)
+        token = _new_invitation(by=None, user=user)
+        record_event(
+            by=None,
+            event_type=EventType.USER_INVITED,
+            summary=_("%(user)s invitert som IMDis første administrator") % {"user": email},
+            obj=user,
+            details={"roles": [Role.IMDI_ADMIN.value], "first_admin": True},
+        )
+    return user, token
 
 
 def find_invitation(token: str) -> Invitation | None:
@@ -290,7 +332,8 @@ def change_roles(*, by: User, user: User, roles: Iterable[str]) -> User:
 
 
 def deactivate_user(*, by: User, user: User) -> User:
-    """The user can no longer log in, and any session they have ends at its next request."""
+    """The user can no longer log in, and every session they have ends at its next request (a new
+    session generation changes the sessions' hash, so reactivating brings none back)."""
     with transaction.atomic():
         user = User.objects.select_for_update().get(pk=user.pk)
         assert user.organisation is not None
@@ -301,7 +344,8 @@ def deactivate_user(*, by: User, user: User) -> User:
             return user
         user.is_active = False
         user.deactivated_at = timezone.now()
-        user.save(update_fields=["is_active", "deactivated_at"])
+        user.session_generation += 1
+        user.save(update_fields=["is_active", "deactivated_at", "session_generation"])
         record_event(
             by=by,
             event_type=EventType.USER_DEACTIVATED,

@@ -25,6 +25,13 @@ from .models import User
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    def _get_login_attempts_cache_key(self, request: HttpRequest, **credentials: Any) -> str:
+        # allauth prefixes the site's domain, which without django.contrib.sites is the request's
+        # Host: an app server asked under another name would keep a lockout counter of its own.
+        # One counter per username, however the server was reached.
+        login = credentials.get("email", credentials.get("username", ""))
+        return f"login:{str(login).lower()}"
+
     def is_open_for_signup(self, request: HttpRequest) -> bool:
         return False  # users are invited by an administrator
 

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from bosetting.organisations.models import Municipality, Organisation
@@ -28,6 +29,9 @@ class User(AbstractUser):
     )
     email = models.EmailField(_("e-post"), unique=True)
     deactivated_at = models.DateTimeField(_("deaktivert"), null=True, blank=True)
+    # Raised on every deactivation and part of the session's hash, so every session the user had
+    # ends at its next request and no reactivation brings one back.
+    session_generation = models.PositiveIntegerField(default=0, editable=False)
 
     # Filled once per request by permissions.access_state(); see there.
     _access_state: AccessState | None = None
@@ -39,6 +43,14 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.get_full_name() or self.username
+
+    def _get_session_auth_hash(self, secret: str | None = None) -> str:
+        return salted_hmac(
+            "bosetting.accounts.User.session_auth_hash",
+            f"{self.password}:{self.session_generation}",
+            secret=secret,
+            algorithm="sha256",
+        ).hexdigest()
 
     @property
     def role_set(self) -> frozenset[str]:
@@ -84,8 +96,9 @@ class Invitation(models.Model):
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="invitations")
     token_hash = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField(_("opprettet"), default=timezone.now)
+    # None: made by the system (create_first_admin), before any administrator exists.
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
     )
     expires_at = models.DateTimeField(_("utløper"))
     accepted_at = models.DateTimeField(_("tatt i bruk"), null=True, blank=True)

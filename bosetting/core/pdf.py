@@ -1,14 +1,72 @@
-"""PDF from HTML with WeasyPrint, as PDF/A so municipalities can archive what they download."""
+"""PDF from HTML with WeasyPrint, as PDF/A so municipalities can archive what they download.
+
+WeasyPrint fetches what a document refers to. A letter holds text typed by users (names, cover
+texts), so rendering may reach nothing but the project's own static files and inline data: no
+network, and no `file:` outside the static folders.
+"""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
+from django.conf import settings
+from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 
 
-def render_pdf(template_name: str, context: dict[str, Any]) -> bytes:
-    from weasyprint import HTML  # imported late: it loads fonts and is slow to import
+def static_roots() -> list[Path]:
+    """The folders static files are found in: the project's and every app's."""
+    roots = [Path(location).resolve() for location in settings.STATICFILES_DIRS]
+    for finder in finders.get_finders():
+        for storage in getattr(finder, "storages", {}).values():
+            location = getattr(storage, "location", None)
+            if location:
+                roots.append(Path(location).resolve())
+    return list(dict.fromkeys(roots))
 
-    html = render_to_string(template_name, context)
-    return HTML(string=html).write_pdf(pdf_variant="pdf/a-3b")
+
+class ResourceRefused(ValueError):
+    """A document asked for something outside the project's own static files."""
+
+
+def _own_file(url: str) -> Path:
+    parts = urlsplit(url)
+    path = Path(unquote(parts.path)).resolve()
+    if parts.netloc not in ("", "localhost") or not any(
+        path.is_relative_to(root) for root in static_roots()
+    ):
+        raise ResourceRefused(f"Refused {url}: only the project's static files may be read.")
+    return path
+
+
+def _fetcher() -> Any:
+    from weasyprint.urls import URLFetcher  # imported late: WeasyPrint loads fonts on import
+
+    class OwnFilesOnly(URLFetcher):
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            if url.startswith("file:"):
+                _own_file(url)
+            return super().fetch(url, headers)
+
+    return OwnFilesOnly(allowed_protocols={"data", "file"}, allow_redirects=False)
+
+
+def static_url(path: str) -> str:
+    """A `file:` address of one of the project's static files, for use inside a PDF template."""
+    found = finders.find(path)
+    if not found:
+        raise FileNotFoundError(path)
+    return Path(found).resolve().as_uri()
+
+
+def render_pdf(template_name: str, context: dict[str, Any]) -> bytes:
+    return render_html_pdf(render_to_string(template_name, context))
+
+
+def render_html_pdf(html: str) -> bytes:
+    from weasyprint import HTML
+
+    pdf: bytes = HTML(string=html, url_fetcher=_fetcher()).write_pdf(pdf_variant="pdf/a-3b")
+    return pdf

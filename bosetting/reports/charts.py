@@ -19,6 +19,8 @@ from matplotlib.backends.backend_svg import FigureCanvasSVG
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
+from bosetting.core.svg import without_inline_styles
+
 from .table import Chart, format_integer
 
 # Designsystemet's dark blue and a dark orange: each has at least 4.5:1 contrast on white, and the
@@ -86,7 +88,7 @@ def grouped_bar_chart(
     figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
     description = _describe(categories, series)
     return Chart(
-        svg=_accessible_svg(buffer.getvalue(), title, description, chart_id),
+        svg=_accessible_svg(without_inline_styles(buffer.getvalue()), title, description, chart_id),
         title=title,
         description=description,
     )

@@ -17,4 +17,4 @@ ALLOWED_HOSTS = ["*"]
 # Tests serve static files through the finders (WHITENOISE_USE_FINDERS), not a collected folder.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
-STATIC_ROOT = None  # type: ignore[assignment]
+STATIC_ROOT = None

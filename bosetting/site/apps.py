@@ -6,3 +6,6 @@ class SiteConfig(AppConfig):
 
     name = "bosetting.site"
     label = "site"
+
+    def ready(self) -> None:
+        from . import checks  # noqa: F401  (registers the production checks)

@@ -55,6 +55,21 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
     }
 
 
+# Every page records what its Content-Security-Policy refused; check_axe fails on any of it.
+_RECORD_CSP_VIOLATIONS = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__cspViolations.push(`${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`);
+});
+"""
+
+
+@pytest.fixture
+def page(page: Page) -> Page:
+    page.add_init_script(_RECORD_CSP_VIOLATIONS)
+    return page
+
+
 @pytest.fixture(scope="session")
 def base_url() -> None:
     """pytest-base-url's own fixture warns under pytest 9 (warnings are errors); tests use

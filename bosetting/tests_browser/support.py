@@ -27,7 +27,10 @@ PHONE = {"width": 360, "height": 740}
 
 def check_axe(page: Page) -> None:
     """Fail the test if axe-core finds any WCAG 2.1 A/AA violation on the page as it is now, at
-    desktop width and at phone width; the page is left at the width it had."""
+    desktop width and at phone width, or if the page's Content-Security-Policy refused anything;
+    the page is left at the width it had."""
+    refused = page.evaluate("window.__cspViolations || []")
+    assert not refused, f"The Content-Security-Policy refused on {page.url}: {refused}"
     before = page.viewport_size or DESKTOP
     try:
         for size in (DESKTOP, PHONE):

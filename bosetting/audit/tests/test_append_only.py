@@ -1,6 +1,7 @@
 """Nothing in the application changes or removes an event once it is written."""
 
 import pytest
+from django.db import DatabaseError, connection, transaction
 
 from bosetting.audit.models import AuditEvent
 
@@ -50,3 +51,29 @@ def test_deleting_through_a_queryset_is_refused(db):
     with pytest.raises(TypeError, match="kan ikke slettes"):
         AuditEvent.objects.filter(pk__gt=0).delete()
     assert AuditEvent.objects.count() == 2
+
+
+@pytest.mark.postgresql
+def test_postgresql_refuses_an_update_from_any_client(db):
+    event = AuditEventFactory()
+
+    with (
+        pytest.raises(DatabaseError, match="kan ikke endres eller slettes"),
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):
+        cursor.execute("UPDATE audit_auditevent SET summary = 'Endret' WHERE id = %s", [event.pk])
+    assert AuditEvent.objects.get(pk=event.pk).summary != "Endret"
+
+
+@pytest.mark.postgresql
+def test_postgresql_refuses_a_delete_from_any_client(db):
+    event = AuditEventFactory()
+
+    with (
+        pytest.raises(DatabaseError, match="kan ikke endres eller slettes"),
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):
+        cursor.execute("DELETE FROM audit_auditevent WHERE id = %s", [event.pk])
+    assert AuditEvent.objects.filter(pk=event.pk).exists()

@@ -1,7 +1,10 @@
 """The hash chain: each event seals the one before it, and verify_audit_log finds any break."""
 
 import itertools
+from collections.abc import Iterator
+from contextlib import contextmanager
 from io import StringIO
+from typing import Any
 
 import pytest
 from django.core.management import CommandError, ManagementUtility, call_command
@@ -60,13 +63,28 @@ def test_verify_prints_ok_on_an_unbroken_chain(db):
     assert _verify().strip() == "OK: 3 hendelser kontrollert."
 
 
+@contextmanager
+def as_a_superuser_past_the_trigger() -> Iterator[Any]:
+    """What someone with full control of PostgreSQL could do: switch the append-only trigger off
+    for their session. The chain must still show it."""
+    postgresql = connection.vendor == "postgresql"
+    with connection.cursor() as cursor:
+        if postgresql:
+            cursor.execute("SET session_replication_role = replica")
+        try:
+            yield cursor
+        finally:
+            if postgresql:
+                cursor.execute("SET session_replication_role = origin")
+
+
 def test_verify_prints_ok_on_an_empty_log(db):
     assert _verify().startswith("OK: 0 hendelser")
 
 
 def test_verify_finds_a_summary_changed_behind_the_applications_back(db):
     _first, tampered, _last = AuditEventFactory.create_batch(3)
-    with connection.cursor() as cursor:
+    with as_a_superuser_past_the_trigger() as cursor:
         cursor.execute(
             "UPDATE audit_auditevent SET summary = %s WHERE id = %s",
             ["Noe helt annet", tampered.pk],
@@ -78,7 +96,7 @@ def test_verify_finds_a_summary_changed_behind_the_applications_back(db):
 
 def test_verify_finds_a_row_deleted_from_the_middle(db):
     _first, deleted, following = AuditEventFactory.create_batch(3)
-    with connection.cursor() as cursor:
+    with as_a_superuser_past_the_trigger() as cursor:
         cursor.execute("DELETE FROM audit_auditevent WHERE id = %s", [deleted.pk])
 
     with pytest.raises(CommandError, match=rf"hendelse {following.pk}: previous_hash"):
@@ -89,7 +107,7 @@ def test_verify_finds_a_row_whose_hash_was_recomputed_to_hide_a_change(db):
     tampered, following = AuditEventFactory.create_batch(2)
     tampered.summary = "Skjult endring"
     forged_hash = tampered.compute_hash()
-    with connection.cursor() as cursor:
+    with as_a_superuser_past_the_trigger() as cursor:
         cursor.execute(
             "UPDATE audit_auditevent SET summary = %s, hash = %s WHERE id = %s",
             [tampered.summary, forged_hash, tampered.pk],
@@ -102,7 +120,7 @@ def test_verify_finds_a_row_whose_hash_was_recomputed_to_hide_a_change(db):
 @pytest.mark.django_db(transaction=True)
 def test_verify_exits_non_zero_from_the_command_line(capsys):
     first, _second = AuditEventFactory.create_batch(2)
-    with connection.cursor() as cursor:
+    with as_a_superuser_past_the_trigger() as cursor:
         cursor.execute(
             "UPDATE audit_auditevent SET actor_label = %s WHERE id = %s", ["Noen andre", first.pk]
         )

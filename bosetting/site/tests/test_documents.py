@@ -9,7 +9,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[3]
 DOCUMENTS = [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]
-PATH = re.compile(r"\b(?:bosetting|docs|scripts)/[A-Za-z0-9_./-]*[A-Za-z0-9_]")
+PATH = re.compile(r"(?<![/\w.-])(?:bosetting|docs|scripts)/[A-Za-z0-9_./-]*[A-Za-z0-9_]")
 
 
 @pytest.mark.parametrize("document", DOCUMENTS, ids=lambda path: str(path.relative_to(ROOT)))

@@ -1,0 +1,76 @@
+"""`check --deploy` under production settings refuses each unsafe setting, and the WSGI entry
+point refuses to start with one (bosetting/site/checks.py)."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[3]
+
+SAFE = {
+    "DJANGO_SETTINGS_MODULE": "bosetting.settings.production",
+    "SECRET_KEY": secrets.token_urlsafe(64),
+    "CACHE_URL": "redis://127.0.0.1:6379/0",
+    "TRUSTED_PROXY_COUNT": "1",
+    "BOSETTING_DEMO": "0",
+    "DEBUG": "0",
+    "DATABASE_URL": "sqlite:////tmp/bosetting-check-deploy.sqlite3",
+}
+
+
+def _run(args: list[str], **changes: str | None) -> subprocess.CompletedProcess[str]:
+    env = {key: value for key, value in os.environ.items() if key not in SAFE}
+    env.update(SAFE)
+    for key, value in changes.items():
+        if value is None:
+            env.pop(key, None)
+        else:
+            env[key] = value
+    return subprocess.run(
+        [sys.executable, *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
+
+
+def check_deploy(**changes: str | None) -> subprocess.CompletedProcess[str]:
+    return _run(["manage.py", "check", "--deploy", "--fail-level", "WARNING"], **changes)
+
+
+def test_a_safe_production_configuration_passes():
+    result = check_deploy()
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("changes", "code"),
+    [
+        ({"CACHE_URL": None}, "bosetting.E004"),
+        ({"CACHE_URL": "locmemcache://bosetting"}, "bosetting.E004"),
+        ({"TRUSTED_PROXY_COUNT": None}, "bosetting.E005"),
+        ({"DEBUG": "1"}, "bosetting.E002"),
+        ({"BOSETTING_DEMO": "1"}, "bosetting.E003"),
+        ({"SECRET_KEY": "too-short"}, "bosetting.E001"),
+    ],
+    ids=["no-cache-url", "per-process-cache", "no-trusted-proxy", "debug", "demo", "short-key"],
+)
+def test_check_deploy_refuses_an_unsafe_setting(changes, code):
+    result = check_deploy(**changes)
+    assert result.returncode != 0
+    assert code in result.stderr
+
+
+def test_the_app_server_refuses_to_start_with_an_unsafe_setting():
+    result = _run(["-c", "import bosetting.wsgi"], CACHE_URL=None)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "bosetting.E004" in result.stderr
+
+
+def test_the_app_server_starts_with_a_safe_configuration():
+    result = _run(["-c", "import bosetting.wsgi"])
+    assert result.returncode == 0, result.stderr
