@@ -10,6 +10,7 @@ import json
 import os
 import subprocess
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,6 +18,7 @@ import pytest
 from bosetting.demo.visitor import ROOT
 
 SCRIPT = str(ROOT / "scripts" / "prod-like")
+HERE = Path(__file__).parent
 
 
 def prod_like(*args: str, timeout: int = 900) -> str:
@@ -28,8 +30,10 @@ def prod_like(*args: str, timeout: int = 900) -> str:
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # A conftest's collection hook sees every item of the session, not only this folder's.
     for item in items:
-        item.add_marker(pytest.mark.prodlike)
+        if item.path.is_relative_to(HERE):
+            item.add_marker(pytest.mark.prodlike)
 
 
 @pytest.fixture(scope="session")
