@@ -108,8 +108,10 @@ class PreparationRow:
 class PreparationForm(CommonTermsForm):
     """One row of inputs per municipality not yet sent a request; drafts fill them in.
 
-    Only rows that are posted count: a row left out (the page's script leaves out unchanged
-    rows, so the whole country stays within Django's limit on posted fields) keeps its draft.
+    What the user sees in a field is what is saved: every row is posted, a row whose numbers
+    differ from its draft (or that has no draft) is saved, and a row emptied of its numbers
+    discards its draft. A row left out of the post keeps its draft. `has_changes()` says whether
+    a save would change anything at all.
     """
 
     def __init__(
@@ -121,6 +123,7 @@ class PreparationForm(CommonTermsForm):
         **kwargs: Any,
     ) -> None:
         self.municipalities = municipalities
+        self.drafts = drafts
         initial = kwargs.pop("initial", {}) or {}
         for municipality in municipalities:
             draft = drafts.get(municipality.pk)
@@ -130,7 +133,7 @@ class PreparationForm(CommonTermsForm):
                 initial[f"planning_{municipality.number}"] = draft.planning_number_next_year
         self.posted: set[str] = set()
         if data is not None:
-            # Rows the script left out are shown again with their drafts' numbers.
+            # Rows left out of the post are shown again with their drafts' numbers.
             data = data.copy()
             self.posted = {m.number for m in municipalities if f"places_{m.number}" in data}
             for key, value in initial.items():
@@ -163,22 +166,36 @@ class PreparationForm(CommonTermsForm):
     def row_fields(self) -> list[forms.BoundField]:
         return [self[name] for name in self.fields if name not in ("deadline", "cover_text")]
 
+    def has_changes(self) -> bool:
+        """After `is_valid()`: whether saving would change a draft, its terms or discard one."""
+        cleaned = self.cleaned_data
+        terms_changed = any(
+            cleaned.get(name) != self.initial.get(name, "" if name == "cover_text" else None)
+            for name in ("deadline", "cover_text")
+        )
+        return bool(cleaned["rows"] or cleaned["discarded"]) or (
+            terms_changed and bool(self.drafts)
+        )
+
     def clean(self) -> dict[str, Any]:
         super().clean()
         cleaned = self.cleaned_data
-        rows = []
+        rows, discarded = [], []
         for municipality in self.municipalities:
             if municipality.number not in self.posted:
                 continue
             places = cleaned.get(f"places_{municipality.number}")
             minors = cleaned.get(f"minors_{municipality.number}")
             planning = cleaned.get(f"planning_{municipality.number}")
+            draft = self.drafts.get(municipality.pk)
             if places is None:
                 if minors is not None or planning is not None:
                     self.add_error(
                         f"places_{municipality.number}",
                         _("Fyll inn antall når du fyller inn andre tall for kommunen."),
                     )
+                elif draft is not None and f"places_{municipality.number}" not in self.errors:
+                    discarded.append(municipality)
                 continue
             if minors is not None and minors > places:
                 self.add_error(
@@ -186,15 +203,20 @@ class PreparationForm(CommonTermsForm):
                     _("Kan ikke være flere enn antallet (%(places)s).") % {"places": places},
                 )
                 continue
-            rows.append(
-                RequestNumbers(
-                    municipality=municipality,
-                    places=places,
-                    unaccompanied_minors=minors or 0,
-                    planning_number_next_year=planning,
-                )
+            numbers = RequestNumbers(
+                municipality=municipality,
+                places=places,
+                unaccompanied_minors=minors or 0,
+                planning_number_next_year=planning,
             )
+            if draft is None or (
+                draft.places,
+                draft.unaccompanied_minors,
+                draft.planning_number_next_year,
+            ) != (numbers.places, numbers.unaccompanied_minors, planning):
+                rows.append(numbers)
         cleaned["rows"] = rows
+        cleaned["discarded"] = discarded
         return cleaned
 
 

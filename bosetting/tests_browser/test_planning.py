@@ -32,9 +32,23 @@ def test_imdi_sends_bergen_decides_and_imdi_acknowledges(cast, live_server, log_
     expect(imdi.get_by_label("Antall for Bergen")).to_have_value("250")
     check_axe(imdi)
     save_screenshot(imdi, "planning-prepare-error")
+    # A second error in the same save: the numbers shown in the fields are still what is saved.
     imdi.get_by_label("Enslige mindreårige for Bergen").fill("20")
+    imdi.get_by_label("Antall for Stord").fill("12")
+    imdi.get_by_label("Svarfrist").fill("31.02.2027")
     imdi.get_by_role("button", name="Lagre utkast").click()
-    expect(imdi.get_by_text("Utkastene er lagret")).to_be_visible()
+    expect(imdi.locator("#id_deadline_error")).to_contain_text("Skriv en gyldig dato")
+    expect(imdi.get_by_label("Antall for Stord")).to_have_value("12")
+    imdi.get_by_label("Svarfrist").fill(f"01.03.{year + 1}")
+    imdi.get_by_role("button", name="Lagre utkast").click()
+    expect(imdi.get_by_text("Utkastene er lagret for 2 kommuner.")).to_be_visible()
+    check_axe(imdi)
+    assert dict(
+        SettlementRequest.objects.values_list("municipality__name", "unaccompanied_minors")
+    ) == {"Bergen": 20, "Stord": 0}
+    # Saving again without a change says so, and is not a success.
+    imdi.get_by_role("button", name="Lagre utkast").click()
+    expect(imdi.get_by_text("Ingenting er endret, så ingenting ble lagret.")).to_be_visible()
     check_axe(imdi)
 
     imdi.goto(f"{live_server.url}/anmodninger/send/?aar={year}")

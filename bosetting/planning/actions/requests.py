@@ -47,8 +47,10 @@ def prepare_requests(
     rows: list[RequestNumbers],
     deadline: datetime.date,
     cover_text: str,
+    discard: Iterable[Municipality] = (),
 ) -> list[SettlementRequest]:
-    """Create or update the drafts of `year` for the rows' municipalities; all or nothing.
+    """Create or update the drafts of `year` for the rows' municipalities, and discard the drafts
+    of the municipalities in `discard`; all or nothing.
 
     Requests already sent are changed by adjustment only, so a row for one is refused. The
     forms refuse a deadline in the past; the action does not, so last year's history can be
@@ -90,8 +92,15 @@ def prepare_requests(
         other_drafts = SettlementRequest.objects.filter(
             year=year, state=SettlementRequest.State.DRAFT
         ).exclude(pk__in=[request.pk for request in saved])
+        discarded = sorted(
+            other_drafts.filter(municipality__in=list(discard)).values_list(
+                "municipality__number", flat=True
+            )
+        )
+        if discarded:
+            other_drafts.filter(municipality__number__in=discarded).delete()
         updated = other_drafts.update(deadline=deadline, cover_text=cover_text)
-        if not saved and not updated:
+        if not saved and not updated and not discarded:
             raise PlanningError(_("Fyll inn tall for minst én kommune."))
         record_event(
             by=by,
@@ -109,6 +118,7 @@ def prepare_requests(
                     ]
                     for r in saved
                 },
+                "discarded": discarded,
             },
         )
     return saved

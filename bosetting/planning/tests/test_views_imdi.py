@@ -79,6 +79,60 @@ def test_rows_left_out_keep_their_drafts(cast, client_for):
     assert 'name="places_4614" value="15"' in response.content.decode()
 
 
+def test_a_save_that_changes_nothing_says_so_and_is_not_green(cast, client_for):
+    prepare(cast, cast.stord, 15, 0)
+    stord = SettlementRequest.objects.get(municipality=cast.stord)
+    client = client_for(cast.imdi_caseworker)
+    data = _preparation(places_4614="15", minors_4614="0")
+    data["deadline"] = stord.deadline.strftime("%d.%m.%Y")
+    data["cover_text"] = stord.cover_text
+    response = client.post(PREPARE, data, follow=True)
+    content = response.content.decode()
+    assert "Ingenting er endret, så ingenting ble lagret." in content
+    assert "Utkastene er lagret" not in content and "Utkastet er lagret" not in content
+    [message] = list(response.context["messages"])
+    assert message.level_tag == "info"
+
+
+def test_numbers_shown_again_after_an_error_are_saved_with_the_next_save(cast, client_for):
+    """The page shows the typed numbers after an error; posting them again saves them all."""
+    client = client_for(cast.imdi_caseworker)
+    rows = {"places_4601": "250", "minors_4601": "20", "places_4614": "12"}
+    data = _preparation(**rows)
+    data["deadline"] = "31.02.2027"
+    response = client.post(PREPARE, data)
+    assert "Skriv en gyldig dato som dd.mm.åååå." in response.content.decode()
+    assert 'name="places_4614" value="12"' in response.content.decode()
+    response = client.post(PREPARE, _preparation(**rows), follow=True)
+    assert "Utkastene er lagret for 2 kommuner." in response.content.decode()
+    assert dict(SettlementRequest.objects.values_list("municipality__number", "places")) == {
+        "4601": 250,
+        "4614": 12,
+    }
+
+
+def test_emptying_a_rows_numbers_discards_its_draft(cast, client_for):
+    prepare(cast, cast.stord, 15, 0)
+    prepare(cast, cast.bergen, 250, 20)
+    response = client_for(cast.imdi_caseworker).post(
+        PREPARE,
+        _preparation(places_4614="", minors_4614="", places_4601="250", minors_4601="20"),
+        follow=True,
+    )
+    assert "Utkastet for Stord er slettet." in response.content.decode()
+    assert list(SettlementRequest.objects.values_list("municipality__number", flat=True)) == [
+        "4601"
+    ]
+    event = AuditEvent.objects.filter(event_type=EventType.REQUEST_PREPARED).latest("pk")
+    assert event.details["discarded"] == ["4614"]
+
+
+def test_an_empty_table_saved_asks_for_numbers(cast, client_for):
+    response = client_for(cast.imdi_caseworker).post(PREPARE, _preparation())
+    assert "Fyll inn tall for minst én kommune." in response.content.decode()
+    assert not SettlementRequest.objects.exists()
+
+
 def test_preparation_refuses_a_past_deadline(cast, client_for):
     data = _preparation(places_4601="250")
     data["deadline"] = (timezone.localdate() - datetime.timedelta(days=1)).strftime("%d.%m.%Y")

@@ -47,6 +47,32 @@ def _query(year: int, county: County | None) -> str:
     return f"?aar={year}" + (f"&fylke={county.number}" if county else "")
 
 
+def _saved_message(saved: int, discarded: list[Municipality]) -> str:
+    parts = []
+    if saved:
+        parts.append(
+            ngettext(
+                "Utkastet er lagret for %(count)s kommune.",
+                "Utkastene er lagret for %(count)s kommuner.",
+                saved,
+            )
+            % {"count": saved}
+        )
+    if discarded:
+        parts.append(
+            ngettext(
+                "Utkastet for %(names)s er slettet.",
+                "Utkastene for %(names)s er slettet.",
+                len(discarded),
+            )
+            % {"names": ", ".join(m.name for m in discarded)}
+        )
+    if not parts:
+        parts.append(_("Svarfristen og følgeteksten er lagret for årets utkast."))
+    parts.append(_("Ingenting er sendt ennå."))
+    return " ".join(parts)
+
+
 @keeps_input_on_expiry()
 def prepare(request: AuthenticatedHttpRequest) -> HttpResponse:
     require(request.user, Permission.REQUEST_MANAGE)
@@ -69,23 +95,35 @@ def prepare(request: AuthenticatedHttpRequest) -> HttpResponse:
         initial=_common_initial(year),
     )
     if request.method == "POST" and form.is_valid():
-        try:
-            saved = actions.prepare_requests(
-                by=request.user,
-                year=year,
-                rows=form.cleaned_data["rows"],
-                deadline=form.cleaned_data["deadline"],
-                cover_text=form.cleaned_data["cover_text"],
-            )
-        except actions.PlanningError as error:
-            form.add_error(error.field, error.message)
+        if not form.has_changes():
+            if not drafts:
+                form.add_error(None, _("Fyll inn tall for minst én kommune."))
+            else:
+                # Not green: nothing was saved, and the user should know it.
+                messages.info(
+                    request,
+                    _(
+                        "Ingenting er endret, så ingenting ble lagret. Tallene i tabellen er utkastene."
+                    ),
+                )
+                return redirect(reverse("planning:prepare") + _query(year, county))
         else:
-            messages.success(
-                request,
-                _("Utkastene er lagret (%(count)s kommuner). De er ikke sendt ennå.")
-                % {"count": len(saved)},
-            )
-            return redirect(reverse("planning:prepare") + _query(year, county))
+            try:
+                saved = actions.prepare_requests(
+                    by=request.user,
+                    year=year,
+                    rows=form.cleaned_data["rows"],
+                    deadline=form.cleaned_data["deadline"],
+                    cover_text=form.cleaned_data["cover_text"],
+                    discard=form.cleaned_data["discarded"],
+                )
+            except actions.PlanningError as error:
+                form.add_error(error.field, error.message)
+            else:
+                messages.success(
+                    request, _saved_message(len(saved), form.cleaned_data["discarded"])
+                )
+                return redirect(reverse("planning:prepare") + _query(year, county))
     return render(
         request,
         "planning/prepare.html",
