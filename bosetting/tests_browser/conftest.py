@@ -15,7 +15,7 @@ Helpers in `bosetting.tests_browser.support`: `check_axe(page)` (at 1,280 px and
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -36,20 +36,11 @@ CHROMIUM_ARGS = [
 ]
 
 
-
-@pytest.fixture(scope="package", autouse=True)
-def _allow_queries_beside_playwrights_event_loop() -> Iterator[None]:
-    """Playwright's sync API keeps an event loop in the test's thread; Django then takes every
-    query for async code and refuses it. The tests are synchronous, so the check is switched off,
-    for the browser tests only: set for the whole session it would leak into the production
-    checks that other tests run in subprocesses (`async.E001`)."""
-    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    yield
-    if previous is None:
-        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
-    else:
-        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+# Playwright's sync API keeps an event loop in the test's thread from the first browser test to the
+# end of the session; Django then takes every query in that thread for async code and refuses it.
+# The tests are synchronous, so the check is switched off for the test process (the production
+# checks that run in subprocesses leave the variable out).
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 @pytest.fixture(scope="session")

@@ -24,8 +24,17 @@ SAFE = {
 }
 
 
+# The browser tests switch Django's async check off for the test process (Playwright's event loop
+# runs in its thread); a production process never inherits that.
+NOT_INHERITED = {"DJANGO_ALLOW_ASYNC_UNSAFE"}
+
+
 def _run(args: list[str], **changes: str | None) -> subprocess.CompletedProcess[str]:
-    env = {key: value for key, value in os.environ.items() if key not in SAFE}
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in SAFE and key not in NOT_INHERITED
+    }
     env.update(SAFE)
     for key, value in changes.items():
         if value is None:
