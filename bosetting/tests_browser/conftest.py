@@ -36,7 +36,6 @@ CHROMIUM_ARGS = [
 ]
 
 
-
 @pytest.fixture(scope="package", autouse=True)
 def _allow_queries_beside_playwrights_event_loop() -> Iterator[None]:
     """Playwright's sync API keeps an event loop in the test's thread; Django then takes every
