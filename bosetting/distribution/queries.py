@@ -26,7 +26,6 @@ from django.db.models import (
     When,
 )
 from django.db.models import Case as Conditional
-from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -36,14 +35,13 @@ from bosetting.cases.models import Case, CaseState, Category, Person
 from bosetting.cases.queries import head_first
 from bosetting.organisations.models import Municipality
 from bosetting.planning.models import MunicipalDecision
+from bosetting.settlement.counting import awaiting_count, settled_count
 
 from .models import DecisionLetter, Proposal, ProposedCase, SettlementDecision
 
 LIVE_ANSWERS = (ProposedCase.Answer.PENDING, ProposedCase.Answer.ACCEPTED)
 OPEN_STATES = (Proposal.State.DRAFT, Proposal.State.SENT)
 CURRENT_DECISION_STATES = (MunicipalDecision.State.APPROVED, MunicipalDecision.State.ACKNOWLEDGED)
-# Persons who use up a municipality's places: their case is matched or settled there.
-PLACE_USING_STATES = (CaseState.MATCHED, CaseState.SETTLED)
 
 
 def proposals_visible_to(user: Any) -> QuerySet[Proposal]:
@@ -171,8 +169,10 @@ def current_decision(municipality: Municipality, year: int) -> MunicipalDecision
 
 def places_table(year: int) -> QuerySet[Municipality]:
     """Every municipality with a current decision for `year`, with its places and the persons
-    using them, in one query: approved places minus persons in cases matched (settlement decision
-    in `year`) or settled there. Unaccompanied minors are counted separately."""
+    using them, in one query: approved places minus persons settled there in `year` and persons
+    matched there still awaiting settlement (settlement.counting). Unaccompanied minors are
+    counted separately. Persons awaiting settlement hold their place whichever year is asked
+    about: they arrive soon, and a promised place must not be offered twice."""
     # No ordering: a request has one current decision (a constraint), and the models' default
     # orderings would join the request and municipality again in each of the three subqueries.
     decision = MunicipalDecision.objects.filter(
@@ -180,23 +180,7 @@ def places_table(year: int) -> QuerySet[Municipality]:
         request__year=year,
         state__in=CURRENT_DECISION_STATES,
     ).order_by()
-
-    def used(*, minors: bool) -> Coalesce:
-        persons = Person.objects.filter(
-            case__settlement_decision__municipality=OuterRef("pk"),
-            case__settlement_decision__decided_on__year=year,
-            case__state__in=PLACE_USING_STATES,
-        )
-        if minors:
-            persons = persons.filter(category=Category.UNACCOMPANIED_MINOR)
-        count = (
-            persons.order_by()
-            .values("case__settlement_decision__municipality")
-            .annotate(n=Count("pk"))
-            .values("n")
-        )
-        return Coalesce(Subquery(count, output_field=IntegerField()), Value(0))
-
+    here = OuterRef("pk")
     return (
         Municipality.objects.annotate(
             places=Subquery(decision.values("places")[:1], output_field=IntegerField()),
@@ -206,10 +190,16 @@ def places_table(year: int) -> QuerySet[Municipality]:
             takes_minors=Subquery(
                 decision.values("takes_unaccompanied_minors")[:1], output_field=BooleanField()
             ),
-            used=used(minors=False),
-            minors_used=used(minors=True),
+            settled=settled_count(municipality=here, year=year),
+            awaiting=awaiting_count(municipality=here),
+            minors_settled=settled_count(municipality=here, year=year, minors=True),
+            minors_awaiting=awaiting_count(municipality=here, minors=True),
         )
         .filter(places__isnull=False)
+        .annotate(
+            used=F("settled") + F("awaiting"),
+            minors_used=F("minors_settled") + F("minors_awaiting"),
+        )
         .annotate(
             free=F("places") - F("used"),
             minors_free=F("minor_places") - F("minors_used"),
