@@ -176,15 +176,19 @@ def _record(
 ) -> None:
     if previous is None:
         event_type = EventType.SETTLEMENT_REGISTERED
-        summary = _("Person %(id)s bosatt %(date)s") % {
+        summary = _("Person %(id)s i sak %(case)s bosatt %(date)s") % {
             "id": person.pk,
+            "case": person.case_reference,
             "date": _d(settlement.settled_on),
         }
         details: dict[str, Any] = {}
     else:
         event_type = EventType.SETTLEMENT_CORRECTED
-        summary = _("Person %(id)s: bosettingsdato rettet fra %(old)s til %(new)s") % {
+        summary = _(
+            "Person %(id)s i sak %(case)s: bosettingsdato rettet fra %(old)s til %(new)s"
+        ) % {
             "id": person.pk,
+            "case": person.case_reference,
             "old": _d(previous.settled_on),
             "new": _d(settlement.settled_on),
         }
@@ -240,8 +244,8 @@ def withdraw_settlement(*, by: Actor, person: Person, reason: str) -> Settlement
         record_event(
             by=by,
             event_type=EventType.SETTLEMENT_CORRECTED,
-            summary=_("Person %(id)s: bosettingen %(date)s er trukket tilbake")
-            % {"id": person.pk, "date": _d(settlement.settled_on)},
+            summary=_("Person %(id)s i sak %(case)s: bosettingen %(date)s er trukket tilbake")
+            % {"id": person.pk, "case": person.case_reference, "date": _d(settlement.settled_on)},
             obj=person,
             municipality=settlement.municipality,
             details={
