@@ -157,3 +157,19 @@ def test_the_centre_still_registers_the_moving_out_of_those_not_yet_settled(cast
 
     assert not cases_visible_to(staff).exists()
     assert Person.objects.filter(case=case, settlements__is_current=True).count() == 3
+
+
+def test_the_centres_registration_page_offers_the_members_not_yet_settled(cast, client_for):
+    case = _household(cast)
+    head = case.members.get(relation=Relation.HEAD)
+    _settle([head])
+    client = client_for(cast.reception_staff)
+    url = reverse("settlement:register_case", args=[case.pk])
+
+    page = client.get(url)
+
+    assert page.status_code == 200
+    assert [person.pk for person in page.context["case"].awaiting] == [
+        child.pk for child in case.members.exclude(pk=head.pk).order_by("birth_date", "pk")
+    ]
+    assert "Senait" not in page.content.decode()
