@@ -26,6 +26,7 @@ from django.db.models import (
     When,
 )
 from django.db.models import Case as Conditional
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -33,6 +34,7 @@ from django.utils.translation import gettext_lazy as _
 from bosetting.accounts.permissions import Permission, scope_for
 from bosetting.cases.models import Case, CaseState, Category, Person
 from bosetting.cases.queries import head_first
+from bosetting.cases.queries import household_size as size_of_household
 from bosetting.organisations.models import Municipality
 from bosetting.planning.models import MunicipalDecision
 from bosetting.settlement.counting import awaiting_count, settled_count
@@ -214,6 +216,44 @@ def free_places(municipality: Municipality, year: int) -> Municipality | None:
     return places_table(year).filter(pk=municipality.pk).first()
 
 
+class WorkListSort(TextChoices):
+    WAITING_LONGEST = "waiting_desc", _("Ventet lengst først")
+    WAITING_SHORTEST = "waiting_asc", _("Ventet kortest først")
+    LARGEST = "size_desc", _("Flest personer først")
+    SMALLEST = "size_asc", _("Færrest personer først")
+    MOST_MINORS = "minors_desc", _("Flest under 18 år først")
+
+
+def eighteen_years_before(today: datetime.date) -> datetime.date:
+    """Persons born after this day are under 18 today (29 February counts from 28 February)."""
+    try:
+        return today.replace(year=today.year - 18)
+    except ValueError:
+        return today.replace(year=today.year - 18, day=28)
+
+
+def _minors(today: datetime.date) -> Coalesce:
+    under_18 = (
+        Person.objects.filter(case=OuterRef("pk"), birth_date__gt=eighteen_years_before(today))
+        .order_by()
+        .values("case")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(under_18, output_field=IntegerField()), Value(0))
+
+
+def _work_list_order(sort: str) -> list[Any]:
+    # The case number breaks ties, so that paging never shows a case twice or skips one.
+    orders: dict[str, list[Any]] = {
+        WorkListSort.WAITING_SHORTEST: ["-state_changed_at", "-pk"],
+        WorkListSort.LARGEST: ["-household_size", "state_changed_at", "pk"],
+        WorkListSort.SMALLEST: ["household_size", "state_changed_at", "pk"],
+        WorkListSort.MOST_MINORS: ["-minor_count", "state_changed_at", "pk"],
+    }
+    return orders.get(sort, ["state_changed_at", "pk"])
+
+
 def work_list(
     *,
     category: str = "",
@@ -224,8 +264,11 @@ def work_list(
     min_days_waiting: int | None = None,
     centre: Any = None,
     today: datetime.date | None = None,
+    sort: str = "",
 ) -> QuerySet[Case]:
-    """Ready cases not in an open proposal, longest waiting first, members prefetched."""
+    """Ready cases not in an open proposal, longest waiting first unless `sort` says otherwise,
+    members prefetched."""
+    today = today or timezone.localdate()
     in_live_proposal = ProposedCase.objects.filter(case=OuterRef("pk"), answer__in=LIVE_ANSWERS)
     cases = Case.objects.filter(state=CaseState.READY).filter(~Exists(in_live_proposal))
     member = Q()
@@ -252,10 +295,9 @@ def work_list(
         )
         cases = cases.filter(Exists(sized))
     if min_days_waiting is not None:
-        today = today or timezone.localdate()
         latest = today - datetime.timedelta(days=min_days_waiting)
         cases = cases.filter(state_changed_at__date__lte=latest)
-    return cases.prefetch_related(
+    cases = cases.prefetch_related(
         Prefetch(
             "members",
             queryset=Person.objects.select_related("reception_centre", "current_assessment")
@@ -263,7 +305,14 @@ def work_list(
             .order_by(*head_first()),
             to_attr="member_list",
         )
-    ).order_by("state_changed_at", "pk")
+    )
+    # Subqueries only to sort by, as the case list does: the paginator's COUNT leaves them out,
+    # and the page shows the sizes of its prefetched members.
+    if sort in (WorkListSort.LARGEST, WorkListSort.SMALLEST):
+        cases = cases.annotate(household_size=size_of_household())
+    if sort == WorkListSort.MOST_MINORS:
+        cases = cases.annotate(minor_count=_minors(today))
+    return cases.order_by(*_work_list_order(sort))
 
 
 def accepted_undecided() -> QuerySet[ProposedCase]:
