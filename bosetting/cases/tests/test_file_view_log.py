@@ -11,15 +11,14 @@ from bosetting.settlement.tests.factories import make_matched_case
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize("page", ["cases:case_detail", "cases:person_detail"])
-def test_one_view_of_the_case_or_person_page_logs_one_file_opened(cast, client_for, page):
+@pytest.mark.parametrize("url_name", ["cases:case_detail", "cases:person_detail"])
+def test_one_view_of_the_case_or_person_page_logs_one_file_opened(cast, client_for, url_name):
     case = make_matched_case(municipality=cast.bergen, children=2)
     child = case.members.exclude(relation="head").first()
     client = client_for(cast.bergen_caseworker)
 
-    response = client.get(
-        reverse(page, args=[case.pk if page == "cases:case_detail" else child.pk])
-    )
+    pk = case.pk if url_name == "cases:case_detail" else child.pk
+    response = client.get(reverse(url_name, args=[pk]))
 
     assert response.status_code == 200
     opened = AuditEvent.objects.filter(event_type=EventType.PERSON_FILE_VIEWED)
