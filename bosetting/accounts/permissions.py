@@ -64,6 +64,8 @@ class Permission(StrEnum):
     LETTER_TEMPLATE_MANAGE = "letter_template_manage"  # edit and translate the letters' texts
     # Settlement and reports.
     SETTLEMENT_REGISTER = "settlement_register"  # register or correct a person's settlement date
+    # A reception centre's residents who have moved out: case, municipality and date, no identity.
+    MOVED_OUT_VIEW = "moved_out_view"
     SETTLEMENT_REPORT_VIEW = "settlement_report_view"  # everyone settled in a municipality, named
     NATIONAL_REPORT_VIEW = "national_report_view"  # settled nationally; small counts suppressed
     # Integration API.
@@ -162,7 +164,10 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
     ),
     # Residents of their own centre only (cases.queries.cases_visible_to); the centre registers
     # its residents' moving out (settlement), as its own system does through the API.
-    Role.RECEPTION_STAFF: frozenset(_CASE_WORK | {Permission.SETTLEMENT_REGISTER}),
+    # After moving out only the fact is kept: where and when (MOVED_OUT_VIEW).
+    Role.RECEPTION_STAFF: frozenset(
+        _CASE_WORK | {Permission.SETTLEMENT_REGISTER, Permission.MOVED_OUT_VIEW}
+    ),
 }
 
 

@@ -9,7 +9,7 @@ from typing import Any
 from django.db.models import Prefetch, QuerySet
 
 from bosetting.cases.models import Case, Person
-from bosetting.cases.queries import cases_visible_to, head_first
+from bosetting.cases.queries import cases_visible_to, head_first, members_seen_by
 from bosetting.organisations.models import Municipality
 from bosetting.reports.queries import figures_by_municipality, requests_visible_to
 
@@ -28,7 +28,9 @@ def cases_for_api(
         .prefetch_related(
             Prefetch(
                 "members",
-                queryset=Person.objects.select_related("reception_centre").order_by(*head_first()),
+                queryset=Person.objects.filter(members_seen_by(user))
+                .select_related("reception_centre")
+                .order_by(*head_first()),
                 to_attr="member_list",
             )
         )

@@ -30,8 +30,13 @@ def record_event(
     municipality: Any = None,
     details: dict[str, Any] | None = None,
     actor_label: str | None = None,
+    case_reference: str | None = None,
 ) -> AuditEvent:
-    """Append one event. `by` is the acting user, or None for the system itself."""
+    """Append one event. `by` is the acting user, or None for the system itself.
+
+    An event about a case, or about a person, document or note in one, is filed under the case's
+    reference (the object's `case_reference`); `case_reference` names the case when the object
+    is something else, e.g. the proposal a case was answered in."""
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("record_event must run inside the action's transaction.")
     actor = by if getattr(by, "is_authenticated", False) else None
@@ -50,11 +55,17 @@ def record_event(
         municipality=municipality,
         ip_address=_normalised_ip(current_ip_address()),
         details=details or {},
+        case_reference=case_reference if case_reference is not None else _case_of(obj),
         previous_hash=previous or GENESIS_HASH,
     )
     event.hash = event.compute_hash()
     event.save()
     return event
+
+
+def _case_of(obj: models.Model | None) -> str:
+    # Duck-typed: the log sits below the cases app and does not import it.
+    return str(getattr(obj, "case_reference", "") or "")
 
 
 def _user_label(user: Any) -> str:

@@ -37,6 +37,7 @@ def csv_lines(events: QuerySet[AuditEvent], *, limit: int = EXPORT_LIMIT) -> Ite
         _("Objekt-id"),
         _("Kommune"),
         _("IP-adresse"),
+        _("Saksnummer"),
     ]
     note = _(
         "Eksporten stopper ved %(limit)s hendelser. Avgrens søket, for eksempel med en kortere "
@@ -81,6 +82,7 @@ def _row(event: AuditEvent, labels: _Labels) -> list[object]:
         event.object_id,
         str(event.municipality) if event.municipality else "",
         event.ip_address or "",
+        event.case_reference,
     ]
 
 

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from bosetting.organisations.models import Municipality
 
 from .models import EventType
-from .queries import EventFilters, object_type_labels
+from .queries import CASE_REFERENCE_DIGITS, EventFilters, object_type_labels
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise  # a development dependency: types only
@@ -41,6 +41,13 @@ class EventSearchForm(forms.Form):
     )
     object_type = forms.ChoiceField(label=_("Objekttype"), required=False)
     object_id = forms.CharField(label=_("Objekt-id"), required=False, max_length=60)
+    case_reference = forms.CharField(
+        label=_("Saksnummer"),
+        required=False,
+        max_length=20,
+        help_text=_("Alle hendelser om saken og personene i den, for eksempel 000218"),
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off", "size": 8}),
+    )
     text = forms.CharField(label=_("Søk i sammendraget"), required=False, max_length=200)
     municipality = forms.ModelChoiceField(
         label=_("Kommune"),
@@ -64,6 +71,16 @@ class EventSearchForm(forms.Form):
             # Municipal users see their own municipality only; the filter would say nothing.
             del self.fields["municipality"]
 
+    def clean_case_reference(self) -> str:
+        typed = "".join(self.cleaned_data.get("case_reference", "").split())
+        if not typed:
+            return ""
+        if not typed.isdigit() or len(typed) > CASE_REFERENCE_DIGITS:
+            raise forms.ValidationError(
+                _("Skriv saksnummeret med sifre, for eksempel 000218."), code="invalid"
+            )
+        return typed.zfill(CASE_REFERENCE_DIGITS)
+
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
         from_date, to_date = cleaned.get("from_date"), cleaned.get("to_date")
@@ -83,4 +100,5 @@ class EventSearchForm(forms.Form):
             object_id=data.get("object_id", "").strip(),
             text=data.get("text", "").strip(),
             municipality=data.get("municipality"),
+            case_reference=data.get("case_reference", ""),
         )

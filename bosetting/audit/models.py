@@ -127,6 +127,9 @@ class AuditEvent(models.Model):
         verbose_name=_("kommune"),
     )
     ip_address = models.GenericIPAddressField(_("IP-adresse"), null=True, blank=True)
+    # The case an event is about, also when its object is a person, document or note in it:
+    # the log follows one case by this column («Saksnummer»). Empty for events about no case.
+    case_reference = models.CharField(_("saksnummer"), max_length=12, blank=True, default="")
     details = models.JSONField(_("detaljer"), default=dict, blank=True)
     previous_hash = models.CharField(max_length=64)
     hash = models.CharField(max_length=64, unique=True)
@@ -141,6 +144,12 @@ class AuditEvent(models.Model):
             models.Index(fields=["municipality", "-occurred_at"]),
             models.Index(fields=["object_type", "object_id"]),
             models.Index(fields=["event_type", "-occurred_at"]),
+            # Most events are about no case: only those about one are indexed.
+            models.Index(
+                fields=["case_reference", "-id"],
+                condition=~models.Q(case_reference=""),
+                name="auditevent_case_idx",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -166,20 +175,25 @@ class AuditEvent(models.Model):
 
     def canonical_content(self) -> str:
         """Every field that matters, in a fixed form: what the hash seals."""
+        content: dict[str, Any] = {
+            "occurred_at": self.occurred_at.isoformat(),
+            "actor": self.actor_id,
+            "actor_label": self.actor_label,
+            "actor_organisation": self.actor_organisation_id,
+            "event_type": self.event_type,
+            "summary": self.summary,
+            "object_type": self.object_type,
+            "object_id": self.object_id,
+            "municipality": self.municipality_id,
+            "ip_address": self.ip_address,
+            "details": self.details,
+        }
+        # Sealed when set. Events about no case, and every event written before the column
+        # existed, keep the content they were sealed with, so existing chains still verify (ADR 4).
+        if self.case_reference:
+            content["case_reference"] = self.case_reference
         return json.dumps(
-            {
-                "occurred_at": self.occurred_at.isoformat(),
-                "actor": self.actor_id,
-                "actor_label": self.actor_label,
-                "actor_organisation": self.actor_organisation_id,
-                "event_type": self.event_type,
-                "summary": self.summary,
-                "object_type": self.object_type,
-                "object_id": self.object_id,
-                "municipality": self.municipality_id,
-                "ip_address": self.ip_address,
-                "details": self.details,
-            },
+            content,
             sort_keys=True,
             ensure_ascii=False,
             separators=(",", ":"),

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from django.apps import apps
 from django.conf import settings
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from bosetting.accounts.permissions import Permission, scope_for
 from bosetting.organisations.models import Municipality
@@ -17,6 +17,7 @@ from bosetting.organisations.models import Municipality
 from .models import AuditEvent
 
 PAGE_SIZE = 50
+CASE_REFERENCE_DIGITS = 6  # cases.models.format_case_reference: «000218»
 
 
 def events_visible_to(user: Any) -> QuerySet[AuditEvent]:
@@ -42,6 +43,7 @@ class EventFilters:
     object_id: str = ""
     text: str = ""
     municipality: Municipality | None = None
+    case_reference: str = ""  # six digits, as the form normalised it
 
 
 def filter_events(events: QuerySet[AuditEvent], filters: EventFilters) -> QuerySet[AuditEvent]:
@@ -59,8 +61,15 @@ def filter_events(events: QuerySet[AuditEvent], filters: EventFilters) -> QueryS
         events = events.filter(object_type=filters.object_type)
     if filters.object_id:
         events = events.filter(object_id=filters.object_id)
+    if filters.case_reference:
+        events = events.filter(case_reference=filters.case_reference)
     if filters.text:
-        events = events.filter(summary__icontains=filters.text)
+        # A case number typed into the free text finds every event about the case, also those
+        # whose summary does not name it.
+        matches = Q(summary__icontains=filters.text)
+        if filters.text.isdigit() and len(filters.text) <= CASE_REFERENCE_DIGITS:
+            matches |= Q(case_reference=filters.text.zfill(CASE_REFERENCE_DIGITS))
+        events = events.filter(matches)
     if filters.municipality is not None:
         events = events.filter(municipality=filters.municipality)
     return events

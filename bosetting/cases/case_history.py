@@ -19,7 +19,7 @@ from django.http import Http404
 from bosetting.accounts.permissions import Permission, scope_for
 
 from .models import Case, Person
-from .queries import cases_visible_to, members_of
+from .queries import cases_visible_to, household_size, members_visible_to
 
 if TYPE_CHECKING:
     from bosetting.distribution.models import ProposedCase, SettlementDecision
@@ -39,6 +39,8 @@ def get_case_with_decision_for(user: Any, pk: int) -> Case:
             "settlement_decision__municipality",
         )
         .prefetch_related("settlement_decision__letters")
+        # To say how many members a reception centre no longer sees (members_seen_by).
+        .annotate(household_size=household_size())
         .filter(pk=pk)
         .first()
     )
@@ -71,10 +73,10 @@ def answers_visible_to(user: Any, case: Case) -> list[ProposedCase]:
     )
 
 
-def members_with_settlement(case: Case) -> QuerySet[Person]:
-    """The members, head first, each with `settled_on`: the current settlement date (settlement
-    app, read by relation name), or None."""
+def members_with_settlement(user: Any, case: Case) -> QuerySet[Person]:
+    """The members `user` sees, head first, each with `settled_on`: the current settlement date
+    (settlement app, read by relation name), or None."""
     current = Person.objects.filter(pk=OuterRef("pk"), settlements__is_current=True).values(
         "settlements__settled_on"
     )[:1]
-    return members_of(case).annotate(settled_on=Subquery(current))
+    return members_visible_to(user, case).annotate(settled_on=Subquery(current))

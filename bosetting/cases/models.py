@@ -81,7 +81,17 @@ class Case(models.Model):
 
     @property
     def reference(self) -> str:
-        return f"{self.pk:06d}"
+        return format_case_reference(self.pk)
+
+    @property
+    def case_reference(self) -> str:
+        """What the audit log files an event about this case under (audit.actions.record_event)."""
+        return self.reference
+
+
+def format_case_reference(case_id: int | None) -> str:
+    """A case's number as users write it, six digits: «000218». Empty for no case."""
+    return f"{case_id:06d}" if case_id is not None else ""
 
 
 class Person(models.Model):
@@ -159,6 +169,11 @@ class Person(models.Model):
     @property
     def full_name(self) -> str:
         return f"{self.given_names} {self.family_name}"
+
+    @property
+    def case_reference(self) -> str:
+        """The audit log files every event about a person under its case, too."""
+        return format_case_reference(self.case_id)
 
     @property
     def citizenship_name(self) -> str:
@@ -243,6 +258,10 @@ class Document(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    @property
+    def case_reference(self) -> str:
+        return format_case_reference(self.case_id)
+
 
 class Note(models.Model):
     case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="notes")
@@ -264,3 +283,7 @@ class Note(models.Model):
 
     def __str__(self) -> str:
         return self.text[:50]
+
+    @property
+    def case_reference(self) -> str:
+        return format_case_reference(self.case_id)

@@ -2,8 +2,14 @@
 
 `cases_visible_to` is the one place that says who reaches which case:
 IMDi's caseworkers and administrators every case; reception staff the cases with a member living
-at their centre; a municipality's caseworkers the cases matched to or settled in their
-municipality while it has the agreement in force; everyone else none.
+at their centre who has not moved out (settled) yet; a municipality's caseworkers the cases
+matched to or settled in their municipality while it has the agreement in force; everyone else
+none. `members_seen_by` says which members of such a case the user sees.
+
+A reception centre's access ends when a person moves out. In a household that is partly settled,
+the centre keeps the members still living with it (it assesses them and registers their moving
+out) and no longer sees those who have left, nor the documents and notes about them; what it
+keeps of them is the fact that they settled, where and when (settlement.queries.moved_out).
 """
 
 from __future__ import annotations
@@ -52,6 +58,7 @@ def cases_visible_to(user: Any) -> QuerySet[Case]:
         return cases
     if scope.reception_centre_organisation_id is not None:
         residents = Person.objects.filter(
+            _NOT_MOVED_OUT,
             case=OuterRef("pk"),
             reception_centre__in=ReceptionCentre.objects.filter(
                 organisation_id=scope.reception_centre_organisation_id
@@ -63,11 +70,39 @@ def cases_visible_to(user: Any) -> QuerySet[Case]:
     return cases.none()
 
 
+# A person with a current settlement has moved out of the reception centre (settlement app, read
+# by relation name: cases sits below settlement and does not import it).
+_NOT_MOVED_OUT = ~Q(settlements__is_current=True)
+
+
+def members_seen_by(user: Any) -> Q:
+    """A filter on Person: which members of a visible case `user` sees. Reception staff no longer
+    see those who have moved out; everyone else sees every member of the cases they reach."""
+    if scope_for(user, Permission.PERSON_FILE_VIEW).reception_centre_organisation_id is not None:
+        return _NOT_MOVED_OUT
+    return Q()
+
+
 def persons_visible_to(user: Any) -> QuerySet[Person]:
     if scope_for(user, Permission.PERSON_FILE_VIEW).everything:
         # Every person is in a case and IMDi sees every case: no semi-join over 100,000 cases.
         return Person.objects.filter(case__isnull=False)
-    return Person.objects.filter(case__in=cases_visible_to(user).values("pk"))
+    return Person.objects.filter(
+        members_seen_by(user), case__in=cases_visible_to(user).values("pk")
+    )
+
+
+def members_visible_to(user: Any, case: Case) -> QuerySet[Person]:
+    """The case's members `user` sees, head first (`members_of`)."""
+    return members_of(case).filter(members_seen_by(user))
+
+
+def _about_visible_members(user: Any) -> Q:
+    """Documents and notes of a visible case: about the household, or about a member `user` sees."""
+    seen = members_seen_by(user)
+    if not seen:
+        return Q()
+    return Q(person__isnull=True) | Q(person__in=Person.objects.filter(seen).values("pk"))
 
 
 def person_file_opens(user: Any, case: Case) -> bool:
@@ -103,7 +138,9 @@ def get_person_for(user: Any, pk: int) -> Person:
 
 def get_document_for(user: Any, pk: int) -> Document:
     document = (
-        Document.objects.filter(case__in=cases_visible_to(user).values("pk"), pk=pk)
+        Document.objects.filter(
+            _about_visible_members(user), case__in=cases_visible_to(user).values("pk"), pk=pk
+        )
         .select_related("case")
         .first()
     )
@@ -162,7 +199,8 @@ def _order(sort: str) -> list[OrderBy | str]:
     return orders.get(sort, ["-id"])
 
 
-def _household_size() -> Coalesce:
+def household_size() -> Coalesce:
+    """The number of members of the case (an annotation on Case)."""
     members = (
         Person.objects.filter(case=OuterRef("pk"))
         .order_by()
@@ -241,7 +279,7 @@ def case_list(
     # subquery, made only to sort by; the page's members are prefetched, and the length of
     # that list is the size shown. Unused annotations are left out of the paginator's COUNT.
     if sort in (CaseSort.LARGEST, CaseSort.SMALLEST):
-        cases = cases.annotate(household_size=_household_size())
+        cases = cases.annotate(household_size=household_size())
     return (
         cases.annotate(
             decided_on=F("settlement_decision__decided_on"), settled_on=_latest_settlement_date()
@@ -249,7 +287,9 @@ def case_list(
         .prefetch_related(
             Prefetch(
                 "members",
-                queryset=Person.objects.select_related("reception_centre").order_by(*head_first()),
+                queryset=Person.objects.filter(members_seen_by(user))
+                .select_related("reception_centre")
+                .order_by(*head_first()),
                 to_attr="member_list",
             )
         )
@@ -314,12 +354,12 @@ def assessment_history(person: Person) -> QuerySet[AssessmentVersion]:
     )
 
 
-def notes_of(case: Case) -> QuerySet[Note]:
-    return Note.objects.filter(case=case).select_related("person")
+def notes_of(case: Case, user: Any) -> QuerySet[Note]:
+    return Note.objects.filter(_about_visible_members(user), case=case).select_related("person")
 
 
-def documents_of(case: Case) -> QuerySet[Document]:
-    return Document.objects.filter(case=case).select_related("person")
+def documents_of(case: Case, user: Any) -> QuerySet[Document]:
+    return Document.objects.filter(_about_visible_members(user), case=case).select_related("person")
 
 
 TIMELINE_LIMIT = 100

@@ -16,7 +16,7 @@ from bosetting.organisations.models import County, Municipality, ReceptionCentre
 from bosetting.planning.forms import date_field
 
 from .models import Proposal, ProposedCase
-from .queries import ProposalSort
+from .queries import ProposalSort, WorkListSort
 
 DEFAULT_ANSWER_DAYS = 7
 
@@ -76,13 +76,13 @@ class WorkListFilterForm(forms.Form):
         required=False,
         empty_label=_("Alle mottak"),
     )
+    sort = forms.ChoiceField(label=_("Sorter etter"), choices=WorkListSort.choices, required=False)
 
     def query_arguments(self) -> dict[str, Any]:
         data = self.cleaned_data
+        keys = ("category", "household_size", "special_need", "min_days_waiting", "centre", "sort")
         arguments: dict[str, Any] = {
-            key: data[key]
-            for key in ("category", "household_size", "special_need", "min_days_waiting", "centre")
-            if data.get(key) not in (None, "")
+            key: data[key] for key in keys if data.get(key) not in (None, "")
         }
         if data.get("wished_county"):
             arguments["wished_county"] = data["wished_county"].number

@@ -34,16 +34,16 @@ from django.utils.translation import gettext_lazy as _
 from bosetting.accounts.permissions import Permission, scope_for
 from bosetting.cases.models import Case, CaseState, Category, Person
 from bosetting.cases.queries import head_first
+from bosetting.cases.queries import household_size as size_of_household
 from bosetting.organisations.models import Municipality
 from bosetting.planning.models import MunicipalDecision
+from bosetting.settlement.counting import awaiting_count, settled_count
 
 from .models import DecisionLetter, Proposal, ProposedCase, SettlementDecision
 
 LIVE_ANSWERS = (ProposedCase.Answer.PENDING, ProposedCase.Answer.ACCEPTED)
 OPEN_STATES = (Proposal.State.DRAFT, Proposal.State.SENT)
 CURRENT_DECISION_STATES = (MunicipalDecision.State.APPROVED, MunicipalDecision.State.ACKNOWLEDGED)
-# Persons who use up a municipality's places: their case is matched or settled there.
-PLACE_USING_STATES = (CaseState.MATCHED, CaseState.SETTLED)
 
 
 def proposals_visible_to(user: Any) -> QuerySet[Proposal]:
@@ -171,8 +171,10 @@ def current_decision(municipality: Municipality, year: int) -> MunicipalDecision
 
 def places_table(year: int) -> QuerySet[Municipality]:
     """Every municipality with a current decision for `year`, with its places and the persons
-    using them, in one query: approved places minus persons in cases matched (settlement decision
-    in `year`) or settled there. Unaccompanied minors are counted separately."""
+    using them, in one query: approved places minus persons settled there in `year` and persons
+    matched there still awaiting settlement (settlement.counting). Unaccompanied minors are
+    counted separately. Persons awaiting settlement hold their place whichever year is asked
+    about: they arrive soon, and a promised place must not be offered twice."""
     # No ordering: a request has one current decision (a constraint), and the models' default
     # orderings would join the request and municipality again in each of the three subqueries.
     decision = MunicipalDecision.objects.filter(
@@ -180,23 +182,7 @@ def places_table(year: int) -> QuerySet[Municipality]:
         request__year=year,
         state__in=CURRENT_DECISION_STATES,
     ).order_by()
-
-    def used(*, minors: bool) -> Coalesce:
-        persons = Person.objects.filter(
-            case__settlement_decision__municipality=OuterRef("pk"),
-            case__settlement_decision__decided_on__year=year,
-            case__state__in=PLACE_USING_STATES,
-        )
-        if minors:
-            persons = persons.filter(category=Category.UNACCOMPANIED_MINOR)
-        count = (
-            persons.order_by()
-            .values("case__settlement_decision__municipality")
-            .annotate(n=Count("pk"))
-            .values("n")
-        )
-        return Coalesce(Subquery(count, output_field=IntegerField()), Value(0))
-
+    here = OuterRef("pk")
     return (
         Municipality.objects.annotate(
             places=Subquery(decision.values("places")[:1], output_field=IntegerField()),
@@ -206,10 +192,16 @@ def places_table(year: int) -> QuerySet[Municipality]:
             takes_minors=Subquery(
                 decision.values("takes_unaccompanied_minors")[:1], output_field=BooleanField()
             ),
-            used=used(minors=False),
-            minors_used=used(minors=True),
+            settled=settled_count(municipality=here, year=year),
+            awaiting=awaiting_count(municipality=here),
+            minors_settled=settled_count(municipality=here, year=year, minors=True),
+            minors_awaiting=awaiting_count(municipality=here, minors=True),
         )
         .filter(places__isnull=False)
+        .annotate(
+            used=F("settled") + F("awaiting"),
+            minors_used=F("minors_settled") + F("minors_awaiting"),
+        )
         .annotate(
             free=F("places") - F("used"),
             minors_free=F("minor_places") - F("minors_used"),
@@ -224,6 +216,44 @@ def free_places(municipality: Municipality, year: int) -> Municipality | None:
     return places_table(year).filter(pk=municipality.pk).first()
 
 
+class WorkListSort(TextChoices):
+    WAITING_LONGEST = "waiting_desc", _("Ventet lengst først")
+    WAITING_SHORTEST = "waiting_asc", _("Ventet kortest først")
+    LARGEST = "size_desc", _("Flest personer først")
+    SMALLEST = "size_asc", _("Færrest personer først")
+    MOST_MINORS = "minors_desc", _("Flest under 18 år først")
+
+
+def eighteen_years_before(today: datetime.date) -> datetime.date:
+    """Persons born after this day are under 18 today (29 February counts from 28 February)."""
+    try:
+        return today.replace(year=today.year - 18)
+    except ValueError:
+        return today.replace(year=today.year - 18, day=28)
+
+
+def _minors(today: datetime.date) -> Coalesce:
+    under_18 = (
+        Person.objects.filter(case=OuterRef("pk"), birth_date__gt=eighteen_years_before(today))
+        .order_by()
+        .values("case")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(under_18, output_field=IntegerField()), Value(0))
+
+
+def _work_list_order(sort: str) -> list[Any]:
+    # The case number breaks ties, so that paging never shows a case twice or skips one.
+    orders: dict[str, list[Any]] = {
+        WorkListSort.WAITING_SHORTEST: ["-state_changed_at", "-pk"],
+        WorkListSort.LARGEST: ["-household_size", "state_changed_at", "pk"],
+        WorkListSort.SMALLEST: ["household_size", "state_changed_at", "pk"],
+        WorkListSort.MOST_MINORS: ["-minor_count", "state_changed_at", "pk"],
+    }
+    return orders.get(sort, ["state_changed_at", "pk"])
+
+
 def work_list(
     *,
     category: str = "",
@@ -234,8 +264,11 @@ def work_list(
     min_days_waiting: int | None = None,
     centre: Any = None,
     today: datetime.date | None = None,
+    sort: str = "",
 ) -> QuerySet[Case]:
-    """Ready cases not in an open proposal, longest waiting first, members prefetched."""
+    """Ready cases not in an open proposal, longest waiting first unless `sort` says otherwise,
+    members prefetched."""
+    today = today or timezone.localdate()
     in_live_proposal = ProposedCase.objects.filter(case=OuterRef("pk"), answer__in=LIVE_ANSWERS)
     cases = Case.objects.filter(state=CaseState.READY).filter(~Exists(in_live_proposal))
     member = Q()
@@ -262,10 +295,9 @@ def work_list(
         )
         cases = cases.filter(Exists(sized))
     if min_days_waiting is not None:
-        today = today or timezone.localdate()
         latest = today - datetime.timedelta(days=min_days_waiting)
         cases = cases.filter(state_changed_at__date__lte=latest)
-    return cases.prefetch_related(
+    cases = cases.prefetch_related(
         Prefetch(
             "members",
             queryset=Person.objects.select_related("reception_centre", "current_assessment")
@@ -273,7 +305,14 @@ def work_list(
             .order_by(*head_first()),
             to_attr="member_list",
         )
-    ).order_by("state_changed_at", "pk")
+    )
+    # Subqueries only to sort by, as the case list does: the paginator's COUNT leaves them out,
+    # and the page shows the sizes of its prefetched members.
+    if sort in (WorkListSort.LARGEST, WorkListSort.SMALLEST):
+        cases = cases.annotate(household_size=size_of_household())
+    if sort == WorkListSort.MOST_MINORS:
+        cases = cases.annotate(minor_count=_minors(today))
+    return cases.order_by(*_work_list_order(sort))
 
 
 def accepted_undecided() -> QuerySet[ProposedCase]:

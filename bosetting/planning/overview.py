@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import models
-from django.db.models import IntegerField, OuterRef, Subquery, Value
+from django.db.models import OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
 
 from bosetting.organisations.models import Municipality
+from bosetting.settlement.counting import settled_count
 
 from .models import MunicipalDecision, SettlementRequest
 from .queries import CURRENT_DECISION_STATES
@@ -130,9 +131,8 @@ def overview_rows(year: int, *, today: datetime.date) -> list[OverviewRow]:
             decision_state=from_decision("state"),
             decided=from_decision("places"),
             decided_minors=from_decision("unaccompanied_minors"),
-            # Persons settled this year against the municipality's places. The settlement issue
-            # replaces this placeholder with a count of settlements; until then it is 0.
-            settled_so_far=Value(0, output_field=IntegerField()),
+            # Counted whether or not the municipality has a request: a settlement is a fact.
+            settled_so_far=settled_count(municipality=OuterRef("pk"), year=year),
         )
         .order_by("county__number", "number")
     )

@@ -6,7 +6,6 @@ by the view only to those who may open them.
 
 from __future__ import annotations
 
-import datetime
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,11 +13,16 @@ from django.db.models import Count, Exists, Min, OuterRef, Q
 from django.utils import timezone
 
 from bosetting.accounts.permissions import Permission, has_permission, scope_for
-from bosetting.cases.models import Case, CaseState, Category, Person
+from bosetting.cases.models import Case, CaseState, Person
 from bosetting.distribution.models import Proposal
 from bosetting.organisations.models import Municipality
 from bosetting.planning.models import MunicipalDecision
-from bosetting.settlement.models import Settlement
+from bosetting.settlement.counting import (
+    IS_UNACCOMPANIED_MINOR,
+    awaiting_settlement,
+    settled_in_year,
+    settled_totals,
+)
 
 CURRENT_DECISION = [MunicipalDecision.State.APPROVED, MunicipalDecision.State.ACKNOWLEDGED]
 LIST_LIMIT = 10
@@ -66,10 +70,6 @@ class ReceptionDashboard:
     residents_by_state: list[tuple[str, int]]  # (state label, persons)
 
 
-def _year_start(today: datetime.date) -> datetime.date:
-    return today.replace(month=1, day=1)
-
-
 def municipal_dashboard(municipality_id: int) -> MunicipalDashboard:
     today = timezone.localdate()
     year = today.year
@@ -82,19 +82,14 @@ def municipal_dashboard(municipality_id: int) -> MunicipalDashboard:
         .values("places", "unaccompanied_minors")
         .first()
     )
-    minor = Q(person__category=Category.UNACCOMPANIED_MINOR)
-    settled = Settlement.objects.filter(
-        is_current=True,
-        municipality_id=municipality_id,
-        settled_on__range=(_year_start(today), today),
-    ).aggregate(persons=Count("pk"), minors=Count("pk", filter=minor))
+    settled = settled_totals(year=year, municipality_id=municipality_id)
     awaiting = (
-        Person.objects.filter(case__municipality_id=municipality_id, case__state=CaseState.MATCHED)
-        .exclude(Exists(Settlement.objects.filter(person=OuterRef("pk"), is_current=True)))
+        awaiting_settlement()
+        .filter(case__municipality_id=municipality_id)
         .aggregate(
             persons=Count("pk"),
             cases=Count("case", distinct=True),
-            minors=Count("pk", filter=Q(category=Category.UNACCOMPANIED_MINOR)),
+            minors=Count("pk", filter=IS_UNACCOMPANIED_MINOR),
             oldest=Min("case__settlement_decision__decided_on"),
         )
     )
@@ -107,12 +102,12 @@ def municipal_dashboard(municipality_id: int) -> MunicipalDashboard:
         year=year,
         places=Places(
             decided=decision["places"] if decision else None,
-            settled=settled["persons"],
+            settled=settled.persons,
             awaiting=awaiting["persons"],
         ),
         minors=Places(
             decided=decision["unaccompanied_minors"] if decision else None,
-            settled=settled["minors"],
+            settled=settled.minors,
             awaiting=awaiting["minors"],
         ),
         open_proposals=proposals,
@@ -128,9 +123,7 @@ def imdi_dashboard() -> ImdiDashboard:
     pipeline = {state.value: 0 for state in counted}
     for row in Case.objects.filter(state__in=counted).values("state").annotate(n=Count("pk")):
         pipeline[row["state"]] = row["n"]
-    settled = Settlement.objects.filter(
-        is_current=True, settled_on__range=(_year_start(today), today)
-    ).count()
+    settled = settled_in_year(today.year).count()
     overdue = Proposal.objects.filter(state=Proposal.State.SENT, deadline__lt=today)
     overdue_list = list(
         overdue.select_related("municipality").order_by("deadline", "pk")[:LIST_LIMIT]

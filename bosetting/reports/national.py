@@ -15,12 +15,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
 from bosetting.cases.codes import country_name
 from bosetting.cases.models import Category
-from bosetting.settlement.models import Settlement
+from bosetting.settlement.counting import settled_between
 
 from .charts import Series, grouped_bar_chart
 from .period import GROUPINGS
@@ -106,10 +106,6 @@ GROUPS: dict[str, Grouping] = {
 }
 
 
-def settled_in_period(start: datetime.date, end: datetime.date) -> QuerySet[Settlement]:
-    return Settlement.objects.filter(is_current=True, settled_on__range=(start, end))
-
-
 def shown_count(total: int, own: int, *, suppress: bool) -> int | str:
     """The count as the viewer may see it: "<5" for 1–4 persons who are not all their own."""
     if suppress and 0 < total < SUPPRESSION_LIMIT and own < total:
@@ -132,7 +128,7 @@ def national_report(
     if suppress:
         figures["own"] = Count("pk", filter=Q(municipality_id=own_municipality_id))
     grouped = (
-        settled_in_period(start, end)
+        settled_between(start, end)
         .values(*grouping.fields)
         .annotate(**figures)
         .order_by()  # the rows are folded and sorted below; an ORDER BY would only cost

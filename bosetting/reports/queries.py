@@ -25,7 +25,7 @@ from django.db.models.functions import Coalesce
 from bosetting.accounts.permissions import Permission, require, scope_for
 from bosetting.organisations.models import County, Municipality
 from bosetting.planning.models import MunicipalDecision, SettlementRequest
-from bosetting.settlement.models import Settlement
+from bosetting.settlement.counting import settled_count
 
 CURRENT_DECISION_STATES = [MunicipalDecision.State.APPROVED, MunicipalDecision.State.ACKNOWLEDGED]
 
@@ -71,21 +71,9 @@ def requests_visible_to(user: Any) -> QuerySet[SettlementRequest]:
 
 
 def settled_per_request() -> Coalesce:
-    """Persons settled in the request's municipality in the request's year: their current
-    settlement's municipality and year match. The one place that says it; every table and total
-    sums it."""
-    settled = (
-        Settlement.objects.filter(
-            is_current=True,
-            municipality=OuterRef("municipality"),
-            settled_year=OuterRef("year"),
-        )
-        .order_by()
-        .values("municipality")
-        .annotate(count=Count("pk"))
-        .values("count")
-    )
-    return Coalesce(Subquery(settled, output_field=IntegerField()), Value(0))
+    """Persons settled in the request's municipality in the request's year (settlement.counting);
+    every table and total sums it."""
+    return settled_count(municipality=OuterRef("municipality"), year=OuterRef("year"))
 
 
 def _with_current_decision(requests: QuerySet[SettlementRequest]) -> QuerySet[SettlementRequest]:

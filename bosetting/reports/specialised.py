@@ -12,7 +12,7 @@ from django.utils.translation import ngettext
 
 from bosetting.cases.models import Category, Relation
 from bosetting.organisations.models import Municipality
-from bosetting.settlement.models import Settlement
+from bosetting.settlement.counting import settled_between
 
 from .table import Column, Kind, Report
 
@@ -25,9 +25,8 @@ def settled_in(
     """One row per person with a current settlement in `municipality` within the period; one
     query, on the (municipality, settled_on) index."""
     rows: list[dict[str, Any]] = list(
-        Settlement.objects.filter(
-            is_current=True, municipality=municipality, settled_on__range=(start, end)
-        )
+        settled_between(start, end)
+        .filter(municipality=municipality)
         .order_by("settled_on", "person__family_name", "person__given_names", "pk")
         .values(
             "settled_on",

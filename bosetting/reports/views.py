@@ -50,13 +50,15 @@ def _scope(request: HttpRequest) -> ReportScope:
 
 def _form(request: HttpRequest, *, per_year: bool) -> ReportFilterForm:
     years = None
+    data = request.GET.copy()
     if per_year:
-        years = sorted(
-            {*report_years(requests_visible_to(request.user)), timezone.localdate().year},
-            reverse=True,
-        )
+        this_year = timezone.localdate().year
+        years = sorted({*report_years(requests_visible_to(request.user)), this_year}, reverse=True)
+        # No year asked for is this year's report, and the selector must say so.
+        if not data.get("year"):
+            data["year"] = str(this_year)
     # Always bound: no parameters is a valid choice (this year, the whole country).
-    return ReportFilterForm(request.GET, years=years, show_county=_scope(request).everything)
+    return ReportFilterForm(data, years=years, show_county=_scope(request).everything)
 
 
 def _page(

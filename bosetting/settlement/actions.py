@@ -19,7 +19,6 @@ from bosetting.audit.actions import record_event
 from bosetting.audit.models import EventType
 from bosetting.cases.models import Case, CaseState, Person
 from bosetting.cases.transitions import change_case_state
-from bosetting.distribution.models import SettlementDecision
 from bosetting.notifications.actions import notify
 
 from .models import Settlement, SettlementReminder, Source
@@ -27,6 +26,7 @@ from .rules import registrable_persons_condition, source_for
 
 if TYPE_CHECKING:
     from bosetting.accounts.models import Actor
+    from bosetting.distribution.models import SettlementDecision
 
 
 class SettlementError(ValueError):
@@ -89,12 +89,13 @@ def _locked_cases(persons: list[Person]) -> dict[int, Case]:
 
 
 def _decisions(case_ids: Iterable[int]) -> dict[int, SettlementDecision]:
-    return {
-        decision.case_id: decision
-        for decision in SettlementDecision.objects.filter(
-            case_id__in=list(case_ids)
-        ).select_related("municipality")
-    }
+    """Each case's settlement decision, read through the case: settlement sits below distribution
+    and planning, whose figures count settled persons (counting.py, ADR 14), so it does not
+    import them."""
+    cases = Case.objects.filter(
+        pk__in=list(case_ids), settlement_decision__isnull=False
+    ).select_related("settlement_decision__municipality")
+    return {case.pk: case.settlement_decision for case in cases}
 
 
 def register_settlement(
@@ -175,15 +176,19 @@ def _record(
 ) -> None:
     if previous is None:
         event_type = EventType.SETTLEMENT_REGISTERED
-        summary = _("Person %(id)s bosatt %(date)s") % {
+        summary = _("Person %(id)s i sak %(case)s bosatt %(date)s") % {
             "id": person.pk,
+            "case": person.case_reference,
             "date": _d(settlement.settled_on),
         }
         details: dict[str, Any] = {}
     else:
         event_type = EventType.SETTLEMENT_CORRECTED
-        summary = _("Person %(id)s: bosettingsdato rettet fra %(old)s til %(new)s") % {
+        summary = _(
+            "Person %(id)s i sak %(case)s: bosettingsdato rettet fra %(old)s til %(new)s"
+        ) % {
             "id": person.pk,
+            "case": person.case_reference,
             "old": _d(previous.settled_on),
             "new": _d(settlement.settled_on),
         }
@@ -239,8 +244,8 @@ def withdraw_settlement(*, by: Actor, person: Person, reason: str) -> Settlement
         record_event(
             by=by,
             event_type=EventType.SETTLEMENT_CORRECTED,
-            summary=_("Person %(id)s: bosettingen %(date)s er trukket tilbake")
-            % {"id": person.pk, "date": _d(settlement.settled_on)},
+            summary=_("Person %(id)s i sak %(case)s: bosettingen %(date)s er trukket tilbake")
+            % {"id": person.pk, "case": person.case_reference, "date": _d(settlement.settled_on)},
             obj=person,
             municipality=settlement.municipality,
             details={

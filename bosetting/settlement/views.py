@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.forms import Form
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -12,19 +13,24 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from bosetting.accounts.http import AuthenticatedHttpRequest
-from bosetting.accounts.permissions import Permission, require
+from bosetting.accounts.permissions import Permission, has_permission, require
+from bosetting.cases.queries import persons_visible_to
 
 from . import actions
 from .forms import CorrectionForm, RegisterForm
 from .queries import (
+    anonymous_label,
     cases_awaiting_settlement,
     get_case_to_register,
     get_person_to_correct,
+    moved_out,
+    moved_out_rows,
     recently_settled,
     settlement_history,
 )
 
 PAGE_SIZE = 100
+MOVED_OUT_PER_PAGE = 50
 
 
 def _add_error(form: Form, error: actions.SettlementError) -> None:
@@ -51,6 +57,10 @@ def pending(request: AuthenticatedHttpRequest) -> HttpResponse:
             "cases": cases,
             "page_size": PAGE_SIZE,
             "settled": recently_settled(request.user),
+            # A reception centre's moved-out residents are listed without identity elsewhere.
+            "moved_out_url": reverse("settlement:moved_out")
+            if has_permission(request.user, Permission.MOVED_OUT_VIEW)
+            else "",
             "breadcrumbs": [{"label": _("Bosetting"), "url": None}],
         },
     )
@@ -98,6 +108,14 @@ def register_case(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 def correct(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     require(request.user, Permission.SETTLEMENT_REGISTER)
     person = get_person_to_correct(request.user, pk)
+    # A reception centre may still correct the date it registered, but the person has moved out
+    # and is no longer theirs to see: named by place in the household and birth year only.
+    if persons_visible_to(request.user).filter(pk=person.pk).exists():
+        person_label = person.full_name
+    else:
+        person_label = anonymous_label(
+            relation=person.relation, birth_date=person.birth_date, case_id=person.case_id
+        )
     form = CorrectionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -123,11 +141,31 @@ def correct(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         "settlement/correct.html",
         {
             "person": person,
+            "person_label": person_label,
             "form": form,
             "history": settlement_history(person),
             "breadcrumbs": [
                 _list_crumb(),
                 {"label": _("Rett bosetting"), "url": None},
             ],
+        },
+    )
+
+
+def moved_out_list(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """A reception centre's residents who have moved out: where and when, without identity."""
+    require(request.user, Permission.MOVED_OUT_VIEW)
+    page = Paginator(moved_out(request.user), MOVED_OUT_PER_PAGE).get_page(request.GET.get("side"))
+    return render(
+        request,
+        "settlement/moved_out.html",
+        {
+            "page": page,
+            "rows": moved_out_rows(page.object_list),
+            "page_range": page.paginator.get_elided_page_range(page.number, on_each_side=2),
+            "ellipsis": Paginator.ELLIPSIS,
+            "query": "",
+            "can_correct": has_permission(request.user, Permission.SETTLEMENT_REGISTER),
+            "breadcrumbs": [{"label": _("Flyttet ut"), "url": None}],
         },
     )

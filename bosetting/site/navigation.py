@@ -32,6 +32,7 @@ NAVIGATION = [
     NavItem(_("Fordeling"), "distribution:work_list", Permission.PROPOSAL_MANAGE),
     NavItem(_("Forespørsler"), "distribution:proposal_list", Permission.PROPOSAL_ANSWER),
     NavItem(_("Bosettingsdato"), "settlement:pending", Permission.SETTLEMENT_REGISTER),
+    NavItem(_("Flyttet ut"), "settlement:moved_out", Permission.MOVED_OUT_VIEW),
     NavItem(_("Rapporter"), "reports:index", Permission.REQUESTS_REPORT_VIEW),
     NavItem(
         _("Kommuner og avtaler"),

@@ -13,7 +13,7 @@ from rest_framework.views import APIView
 
 from bosetting.cases import actions as case_actions
 from bosetting.cases.models import Case
-from bosetting.cases.queries import get_case_for, get_person_for, members_of
+from bosetting.cases.queries import get_case_for, get_person_for, members_visible_to
 
 from ..errors import ErrorSerializer
 from ..pagination import Pagination
@@ -86,7 +86,7 @@ class CaseDetail(ApiView):
     )
     def get(self, request: Request, pk: int) -> Response:
         case: Any = get_case_for(request.user, pk)
-        case.member_list = list(members_of(case))
+        case.member_list = list(members_visible_to(request.user, case))
         case_actions.record_file_view(by=request.user, case=case)
         return Response(CaseSerializer(case).data)
 

@@ -1,6 +1,7 @@
 """The hash chain: each event seals the one before it, and verify_audit_log finds any break."""
 
 import itertools
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from io import StringIO
@@ -11,7 +12,8 @@ from django.core.management import CommandError, ManagementUtility, call_command
 from django.db import connection
 
 from bosetting.audit.actions import record_event
-from bosetting.audit.models import GENESIS_HASH, AuditEvent, EventType
+from bosetting.audit.models import GENESIS_HASH, AuditEvent, EventType, chain_hash
+from bosetting.cases.tests.factories import make_case
 
 from .factories import AuditEventFactory
 
@@ -162,3 +164,50 @@ def test_a_long_actor_label_is_cut_to_fit(db):
 
     assert len(AuditEvent.objects.get(pk=event.pk).actor_label) == 200
     assert _verify().startswith("OK: 1 ")
+
+
+def _content_as_sealed_before_case_references(event: AuditEvent) -> str:
+    """AuditEvent.canonical_content as it was before the case reference existed (ADR 4)."""
+    return json.dumps(
+        {
+            "occurred_at": event.occurred_at.isoformat(),
+            "actor": event.actor_id,
+            "actor_label": event.actor_label,
+            "actor_organisation": event.actor_organisation_id,
+            "event_type": event.event_type,
+            "summary": event.summary,
+            "object_type": event.object_type,
+            "object_id": event.object_id,
+            "municipality": event.municipality_id,
+            "ip_address": event.ip_address,
+            "details": event.details,
+        },
+        sort_keys=True,
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+
+
+def test_events_about_no_case_are_sealed_as_before_so_old_chains_still_verify(cast):
+    event = AuditEventFactory(by=cast.bergen_admin, obj=cast.bergen_caseworker, details={"a": 1})
+    event = AuditEvent.objects.get(pk=event.pk)
+
+    assert event.case_reference == ""
+    assert event.canonical_content() == _content_as_sealed_before_case_references(event)
+    assert event.hash == chain_hash(
+        event.previous_hash, _content_as_sealed_before_case_references(event)
+    )
+
+
+def test_the_case_reference_is_sealed_in_the_hash(db):
+    case = make_case()  # the case, then its head of household
+    about_case, about_person = AuditEvent.objects.order_by("pk")
+    assert about_case.case_reference == about_person.case_reference == case.reference
+    with as_a_superuser_past_the_trigger() as cursor:
+        cursor.execute(
+            "UPDATE audit_auditevent SET case_reference = %s WHERE id = %s",
+            ["999999", about_case.pk],
+        )
+
+    with pytest.raises(CommandError, match=rf"hendelse {about_case.pk}: innholdet stemmer ikke"):
+        _verify()

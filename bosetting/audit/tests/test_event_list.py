@@ -5,8 +5,12 @@ import datetime
 import pytest
 import time_machine
 from django.urls import reverse
+from django.utils import timezone
 
-from bosetting.audit.models import EventType
+from bosetting.audit.models import AuditEvent, EventType
+from bosetting.cases.models import Person
+from bosetting.settlement.actions import register_settlement
+from bosetting.settlement.tests.factories import make_matched_case
 
 from .factories import AuditEventFactory
 
@@ -252,3 +256,62 @@ def test_imdi_list_query_count(cast, client_for, django_assert_num_queries):
     # unread count, and the session saved again (savepoint, update, release).
     with django_assert_num_queries(10):
         client.get(URL)
+
+
+@pytest.fixture
+def settled_case(cast):
+    """A household of two settled in Bergen by the centre's system, and another household."""
+    case = make_matched_case(municipality=cast.bergen, children=1)
+    other = make_matched_case(municipality=cast.bergen)
+    register_settlement(
+        by=None,
+        persons=Person.objects.filter(case__in=[case, other]),
+        settled_on=timezone.localdate(),
+    )
+    return case
+
+
+def test_a_search_for_a_case_number_finds_the_settlement_events_of_that_case(
+    cast, client_for, settled_case
+):
+    reference = settled_case.reference
+    registered = AuditEvent.objects.filter(event_type=EventType.SETTLEMENT_REGISTERED)
+    assert registered.count() == 3
+    assert set(registered.filter(case_reference=reference).values_list("object_id", flat=True)) == {
+        str(pk) for pk in settled_case.members.values_list("pk", flat=True)
+    }
+    client = client_for(cast.imdi_caseworker)
+
+    for params in (
+        {"case_reference": reference},
+        {"case_reference": reference.lstrip("0")},
+        {"text": reference},
+    ):
+        html = _page(client, event_type=EventType.SETTLEMENT_REGISTERED, **params)
+        assert html.count(f"i sak {reference} bosatt") == 2, params
+        assert "Viser 2 hendelser" in html, params
+
+
+def test_the_case_number_filter_shows_every_event_about_the_case_and_its_people(
+    cast, client_for, settled_case
+):
+    about_case = AuditEvent.objects.filter(case_reference=settled_case.reference)
+    kinds = set(about_case.values_list("event_type", flat=True))
+    assert {
+        EventType.CASE_CREATED,
+        EventType.PERSON_REGISTERED,
+        EventType.CASE_MEMBER_ADDED,
+        EventType.CASE_STATE_CHANGED,
+        EventType.SETTLEMENT_REGISTERED,
+    } <= kinds
+    html = _page(client_for(cast.imdi_caseworker), case_reference=settled_case.reference)
+    assert f"Viser {about_case.count()} hendelser" in html
+    assert f'href="{URL}?case_reference={settled_case.reference}"' in html
+
+
+def test_a_case_number_that_is_not_one_is_explained_by_the_field(cast, client_for, events):
+    html = _page(client_for(cast.imdi_caseworker), case_reference="sak 12a")
+
+    assert "Skriv saksnummeret med sifre, for eksempel 000218." in html
+    assert 'aria-invalid="true"' in html
+    assert 'value="sak 12a"' in html

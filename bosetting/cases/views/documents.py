@@ -14,7 +14,7 @@ from bosetting.accounts.permissions import Permission, require
 
 from .. import actions
 from ..forms import DocumentForm, NoteForm
-from ..queries import get_case_for, get_document_for, members_of
+from ..queries import get_case_for, get_document_for, members_visible_to
 from .common import case_crumbs, crumb
 
 
@@ -22,7 +22,9 @@ from .common import case_crumbs, crumb
 def document_upload(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     require(request.user, Permission.DOCUMENT_UPLOAD)
     case = get_case_for(request.user, pk)
-    form = DocumentForm(request.POST or None, request.FILES or None, members=members_of(case))
+    form = DocumentForm(
+        request.POST or None, request.FILES or None, members=members_visible_to(request.user, case)
+    )
     if request.method == "POST" and form.is_valid():
         try:
             actions.upload_document(

@@ -36,7 +36,7 @@ from ..queries import (
     documents_of,
     get_case_for,
     get_person_for,
-    members_of,
+    members_visible_to,
     notes_of,
     timeline,
 )
@@ -62,10 +62,10 @@ def case_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     require(request.user, Permission.PERSON_FILE_VIEW)
     case = get_case_with_decision_for(request.user, pk)
     actions.record_file_view(by=request.user, case=case)
-    members = list(members_with_settlement(case))
+    members = list(members_with_settlement(request.user, case))
     decision = decision_of(case)
-    documents = list(documents_of(case))
-    notes = list(notes_of(case))
+    documents = list(documents_of(case, request.user))
+    notes = list(notes_of(case, request.user))
     today = timezone.localdate()
     rows = [
         {"person": m, "missing": missing_fields(m, m.current_assessment, today=today)}
@@ -79,6 +79,8 @@ def case_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         {
             "case": case,
             "rows": rows,
+            # A partly settled household: the members who moved out are no longer the centre's.
+            "moved_out_count": case.household_size - len(members),  # type: ignore[attr-defined]
             "decision": decision,
             "letters": list(decision.letters.all()) if decision else [],
             "can_download_letters": decision is not None
@@ -98,7 +100,7 @@ def case_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             ),
             # A note posted after the session expired is given back here (cases:note_add).
             "note_form": NoteForm(form_data(request)),
-            "document_form": DocumentForm(members=members_of(case)),
+            "document_form": DocumentForm(members=members_visible_to(request.user, case)),
             "editable": editable,
             "can_mark_ready": permissions["can_assess"] and case.state == CaseState.BEING_ASSESSED,
             "can_reopen": permissions["can_assess"] and case.state == CaseState.READY,

@@ -53,6 +53,7 @@ class ChainedEventWriter:
         actor_label: str,
         actor_organisation_id: int | None = None,
         details: dict[str, Any] | None = None,
+        case_reference: str = "",
     ) -> None:
         # Seconds only and UTC, as record_event stores them: the sealed ISO string must survive
         # the round trip through either database.
@@ -69,6 +70,7 @@ class ChainedEventWriter:
             municipality_id=municipality_id,
             ip_address=None,
             details=details or {},
+            case_reference=case_reference,
         )
         self._sequence += 1
         heapq.heappush(self._pending, _Pending(moment, self._sequence, event))

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from bosetting.audit.models import EventType
-from bosetting.cases.models import Case, CaseState, Person, Residence
+from bosetting.cases.models import Case, CaseState, Person, Residence, format_case_reference
 from bosetting.cases.queries import normalise_name
 from bosetting.distribution.models import Proposal, ProposedCase, SettlementDecision
 from bosetting.organisations.models import Municipality
@@ -193,6 +193,7 @@ class CaseWriter:
                 decision.case_id,
                 municipality.pk,
                 {"decision": decision.pk, "decided_on": decision.decided_on.isoformat()},
+                case_reference=decision.case.reference,
             )
 
     def _proposal_rows(self, rows: list[tuple[Any, ...]]) -> list[ProposedCase]:
@@ -245,10 +246,14 @@ class CaseWriter:
                 )
         Settlement.objects.bulk_create(rows)
         for settlement in rows:
+            reference = format_case_reference(settlement.person.case_id)
             self.events.add(
                 occurred_at=settlement.registered_at,
                 event_type=EventType.SETTLEMENT_REGISTERED,
-                summary=f"Person {settlement.person_id} bosatt {settlement.settled_on:%d.%m.%Y}",
+                summary=(
+                    f"Person {settlement.person_id} i sak {reference} "
+                    f"bosatt {settlement.settled_on:%d.%m.%Y}"
+                ),
                 object_type="cases.person",
                 object_id=settlement.person_id,
                 municipality_id=settlement.municipality_id,
@@ -259,6 +264,7 @@ class CaseWriter:
                     "source": settlement.source,
                     "settlement_id": settlement.pk,
                 },
+                case_reference=reference,
             )
 
     def _proposal_events(
@@ -296,6 +302,7 @@ class CaseWriter:
                 actor_label=municipal_label(municipality),
                 actor_organisation_id=municipality.organisation_id,
                 details={"case": case.pk, "answer": item.answer},
+                case_reference=case.reference,
             )
         if not accepted:
             self._state_event(item.answered_at, case, CaseState.PROPOSED, CaseState.READY)
@@ -307,14 +314,16 @@ class CaseWriter:
             f"Sak {case.reference} opprettet",
             "cases.case",
             case.pk,
+            case_reference=case.reference,
         )
         for person in persons:
             self._imdi_event(
                 plan.created,
                 EventType.PERSON_REGISTERED,
-                f"Person {person.pk} registrert",
+                f"Person registrert i sak {case.reference}",
                 "cases.person",
                 person.pk,
+                case_reference=case.reference,
             )
         if plan.ready is not None:
             self._state_event(plan.ready, case, CaseState.BEING_ASSESSED, CaseState.READY)
@@ -336,6 +345,7 @@ class CaseWriter:
             case.pk,
             case.municipality_id,
             {"from": old.value, "to": new.value, "reason": "Historikk"},
+            case_reference=case.reference,
         )
 
     def _imdi_event(
@@ -347,6 +357,8 @@ class CaseWriter:
         object_id: Any,
         municipality_id: int | None = None,
         details: dict[str, Any] | None = None,
+        *,
+        case_reference: str = "",
     ) -> None:
         self.events.add(
             occurred_at=moment,
@@ -359,4 +371,5 @@ class CaseWriter:
             actor_label=self.by_label,
             actor_organisation_id=self.by.organisation_id,
             details=details,
+            case_reference=case_reference,
         )

@@ -153,3 +153,14 @@ def test_the_person_file_and_proposal_of_a_generated_settled_person_open_without
     assert settlement.person.family_name in person_page.content.decode()
     assert proposal_page.status_code == 200
     assert "Vedtak om bosettingskommune" in proposal_page.content.decode()
+
+
+def test_generated_events_about_a_case_and_its_people_are_filed_under_the_case(generated):
+    registered = AuditEvent.objects.filter(event_type=EventType.SETTLEMENT_REGISTERED)
+    settlement = Settlement.objects.select_related("person__case").first()
+    reference = settlement.person.case.reference
+    event = registered.get(object_id=str(settlement.person_id))
+    assert event.case_reference == reference
+    assert f"i sak {reference} bosatt" in event.summary
+    about_people = AuditEvent.objects.filter(object_type__in=["cases.case", "cases.person"])
+    assert not about_people.filter(case_reference="").exists()

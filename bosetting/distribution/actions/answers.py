@@ -82,6 +82,7 @@ def answer_case(
             obj=proposal,
             municipality=proposal.municipality,
             details={"case": current.case_id, "answer": answer, "reason": current.decline_reason},
+            case_reference=current.case.reference,
         )
         _close_if_done(by, proposal)
     return current

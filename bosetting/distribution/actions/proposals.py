@@ -290,6 +290,7 @@ def withdraw_case(*, by: Actor, proposed_case: ProposedCase, reason: str) -> Pro
             obj=proposal,
             municipality=proposal.municipality,
             details={"case": case.pk, "reason": reason},
+            case_reference=case.reference,
         )
         notify(
             recipients=municipal_caseworkers([proposal.municipality_id])[proposal.municipality_id],

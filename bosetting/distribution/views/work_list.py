@@ -19,6 +19,7 @@ from ..forms import ProposalBuildForm, WorkListFilterForm
 from ..models import Proposal
 from ..queries import places_table
 from ..queries import work_list as ready_cases
+from ..work_list_rows import work_list_rows
 from .common import crumb
 
 CASES_PER_PAGE = 25
@@ -56,6 +57,7 @@ def work_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     page = Paginator(ready_cases(today=today, **options), CASES_PER_PAGE).get_page(
         request.GET.get("side")
     )
+    rows = work_list_rows(page.object_list, today=today)
     query = request.GET.copy()
     query.pop("side", None)
     selected = {str(pk) for pk in request.POST.getlist("cases")}
@@ -66,6 +68,7 @@ def work_list(request: AuthenticatedHttpRequest) -> HttpResponse:
             "filters": filters,
             "build": build,
             "page": page,
+            "rows": rows,
             "page_range": page.paginator.get_elided_page_range(page.number, on_each_side=2),
             "ellipsis": Paginator.ELLIPSIS,
             "query": query.urlencode(),

@@ -226,3 +226,16 @@ def test_reports_page_lists_only_the_reports_the_user_may_open(cast, client_for)
     assert "Spesialisert bosettingsrapport" not in reader
     caseworker = client_for(cast.bergen_caseworker).get("/rapporter/").content.decode()
     assert "Spesialisert bosettingsrapport" in caseworker
+
+
+def test_the_year_selector_shows_the_year_of_the_report_shown(report_world, client_for):
+    client = client_for(report_world.imdi_caseworker)
+
+    this_year = client.get(PAGE).content.decode()
+    last_year = client.get(PAGE, {"year": YEAR - 1}).content.decode()
+
+    assert f'<option value="{YEAR}" selected>{YEAR}</option>' in this_year
+    assert f"Anmodninger og vedtak {YEAR}:" in this_year
+    assert f'<option value="{YEAR - 1}" selected>{YEAR - 1}</option>' in last_year
+    assert f'<option value="{YEAR}">{YEAR}</option>' in last_year
+    assert f"Anmodninger og vedtak {YEAR - 1}:" in last_year

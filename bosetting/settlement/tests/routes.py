@@ -3,7 +3,9 @@
 `world.settlement_case` is a household living privately, matched to Bergen: Bergen's caseworker
 registers it; Oslo's caseworker and the reception staff may not know it exists (404).
 `world.settled_person` lived at Fana mottak, was matched to Oslo and is settled: only the centre
-corrects it (a municipality registers persons who lived privately), so Oslo gets 404.
+corrects it (a municipality registers persons who lived privately), so Oslo gets 404. The centre
+no longer opens the person's file, but still corrects the date it registered, shown without
+identity (settlement.queries.anonymous_label).
 """
 
 from __future__ import annotations
@@ -42,6 +44,8 @@ ROUTES: list[Route] = [
         allowed={"reception_staff"},
         hidden={"bergen_caseworker", "oslo_caseworker"},
     ),
+    # The centre's residents who moved out; every centre sees its own (test_moved_out.py).
+    Route("settlement:moved_out", allowed={"reception_staff"}),
 ]
 
 

@@ -60,7 +60,10 @@ def _labels(user) -> list[str]:
                 "organisations:own_agreement",
             ],
         ),
-        ("reception_staff", ["home", "cases:case_list", "settlement:pending"]),
+        (
+            "reception_staff",
+            ["home", "cases:case_list", "settlement:pending", "settlement:moved_out"],
+        ),
     ],
 )
 def test_menu_offers_what_the_role_may_open(cast, persona, expected):
