@@ -253,7 +253,11 @@ def test_imdi_decides_on_the_decision_page(cast, client_for):
     assert future.status_code == 400
     response = client.post(
         reverse("distribution:decide"),
-        {"cases": [item.pk], "decided_on": timezone.localdate().strftime("%d.%m.%Y")},
+        {
+            "cases": [item.pk],
+            "decided_on": timezone.localdate().strftime("%d.%m.%Y"),
+            "confirm": "1",
+        },
     )
     assert response.status_code == 302
     case.refresh_from_db()
