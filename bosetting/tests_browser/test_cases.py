@@ -107,6 +107,19 @@ def test_reception_staff_assess_a_family_and_mark_it_ready(cast, live_server, lo
     _assess_fully(page)
     page.get_by_role("button", name="Lagre kartlegging").click()
     page.get_by_role("button", name="Merk klar for bosetting").click()
+    # Ready lets IMDi propose the household: it is reviewed first, as municipalities will see it.
+    expect(page.get_by_role("heading", level=1)).to_contain_text(
+        "før den merkes klar for bosetting"
+    )
+    expect(page.get_by_role("row", name=re.compile("Samuel Tesfamariam"))).to_contain_text(
+        "Versjon 1"
+    )
+    check_axe(page)
+    assert Case.objects.get().state == CaseState.BEING_ASSESSED
+    page.get_by_role("link", name="Tilbake og endre").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(re.compile(r"^Sak \d+$"))
+    page.get_by_role("button", name="Merk klar for bosetting").click()
+    page.get_by_role("button", name="Send inn").click()
     expect(page.get_by_text("Saken er merket klar for bosetting.")).to_be_visible()
     check_axe(page)
     case = Case.objects.get()
