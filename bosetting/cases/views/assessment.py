@@ -15,9 +15,10 @@ from bosetting.accounts.permissions import Permission, require
 
 from .. import actions
 from ..forms import AssessmentForm
+from ..models import CaseState
 from ..queries import get_case_for, get_person_for, members_of
 from ..summary import anonymised_summary
-from .common import case_crumbs, crumb
+from .common import ASSESSMENT_STEP, READY_STEP, case_crumbs, crumb, registration_steps
 
 
 # Health details are never kept: they are read only through an audited action (ADR 5, ADR 13).
@@ -52,6 +53,9 @@ def assessment_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         {
             "form": form,
             "person": person,
+            "steps": registration_steps(ASSESSMENT_STEP)
+            if person.case.state == CaseState.BEING_ASSESSED
+            else None,
             "has_health_details": bool(
                 person.current_assessment and person.current_assessment.health_consent
             ),
@@ -83,6 +87,7 @@ def case_mark_ready(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                 "case": case,
                 "members": list(members_of(case)),
                 "summary": anonymised_summary(case),
+                "steps": registration_steps(READY_STEP),
                 "breadcrumbs": case_crumbs(case, crumb(_("Kontroller og merk klar"))),
             },
         )
