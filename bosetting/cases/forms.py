@@ -160,6 +160,15 @@ class MemberForm(PersonForm):
     )
     field_order = ["relation"]
 
+    @staticmethod
+    def initial_from_head(head: Person) -> dict[str, Any]:
+        """What a new member most likely shares with the head of household."""
+        return {
+            "citizenship": head.citizenship,
+            "languages": list(head.languages),
+            "category": head.category,
+        }
+
 
 class MunicipalityMultipleChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj: Municipality) -> str:

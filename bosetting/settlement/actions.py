@@ -129,24 +129,15 @@ def register_settlement(
         now = timezone.now()
         created = []
         for person in persons:
-            case = cases.get(person.case_id or 0)
-            decision = decisions.get(person.case_id or 0)
             previous = current.get(person.pk)
-            allowed_states = (
-                (CaseState.MATCHED, CaseState.SETTLED) if previous else (CaseState.MATCHED,)
+            decision = _check_person(
+                person,
+                case=cases.get(person.case_id or 0),
+                decision=decisions.get(person.case_id or 0),
+                previous=previous,
+                reason=reason,
+                settled_on=settled_on,
             )
-            if case is None or decision is None or case.state not in allowed_states:
-                raise SettlementError(
-                    _("%(name)s er ikke i en sak som er søkt ut til en kommune.")
-                    % {"name": person.full_name}
-                )
-            if previous is not None and not reason:
-                raise SettlementError(
-                    _("%(name)s er allerede registrert bosatt. En retting må begrunnes.")
-                    % {"name": person.full_name},
-                    field="reason",
-                )
-            _check_date(settled_on, decision)
             if previous is not None:
                 previous.is_current = False
                 previous.save(update_fields=["is_current"])
@@ -169,6 +160,65 @@ def register_settlement(
         for case in cases.values():
             _settle_case_when_complete(by, case)
     return created
+
+
+def registration_refusal(
+    *, persons: Iterable[Person], settled_on: datetime.date
+) -> SettlementError | None:
+    """What `register_settlement` would refuse for these persons and date, or None when it
+    would register them: for the review page, which must not ask to confirm what cannot be
+    registered. Permissions are the view's to check, as for the page itself."""
+    persons = list(persons)
+    if not persons:
+        return SettlementError(_("Velg minst én person."), field="persons")
+    cases = {
+        case.pk: case
+        for case in Case.objects.filter(pk__in={p.case_id for p in persons if p.case_id})
+    }
+    decisions = _decisions(cases)
+    current = {
+        settlement.person_id: settlement
+        for settlement in Settlement.objects.filter(person__in=persons, is_current=True)
+    }
+    try:
+        for person in persons:
+            _check_person(
+                person,
+                case=cases.get(person.case_id or 0),
+                decision=decisions.get(person.case_id or 0),
+                previous=current.get(person.pk),
+                reason="",
+                settled_on=settled_on,
+            )
+    except SettlementError as error:
+        return error
+    return None
+
+
+def _check_person(
+    person: Person,
+    *,
+    case: Case | None,
+    decision: SettlementDecision | None,
+    previous: Settlement | None,
+    reason: str,
+    settled_on: datetime.date,
+) -> SettlementDecision:
+    """Refuse what the rules refuse for one person; the case's decision when they allow it."""
+    allowed_states = (CaseState.MATCHED, CaseState.SETTLED) if previous else (CaseState.MATCHED,)
+    if case is None or decision is None or case.state not in allowed_states:
+        raise SettlementError(
+            _("%(name)s er ikke i en sak som er søkt ut til en kommune.")
+            % {"name": person.full_name}
+        )
+    if previous is not None and not reason:
+        raise SettlementError(
+            _("%(name)s er allerede registrert bosatt. En retting må begrunnes.")
+            % {"name": person.full_name},
+            field="reason",
+        )
+    _check_date(settled_on, decision)
+    return decision
 
 
 def _record(

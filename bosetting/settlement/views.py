@@ -14,6 +14,7 @@ from django.utils.translation import ngettext
 
 from bosetting.accounts.http import AuthenticatedHttpRequest
 from bosetting.accounts.permissions import Permission, has_permission, require
+from bosetting.cases.models import Case
 from bosetting.cases.queries import persons_visible_to
 
 from . import actions
@@ -67,11 +68,22 @@ def pending(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 def register_case(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """A settlement date binds: it uses the municipality's places and ends a reception centre's
+    access. The persons and the date are reviewed first («Kontroller og send inn»): «Send inn»
+    registers, «Tilbake og endre» returns to this page with the choice as it was."""
     require(request.user, Permission.SETTLEMENT_REGISTER)
     case = get_case_to_register(request.user, pk)
     persons = case.awaiting  # type: ignore[attr-defined]
     form = RegisterForm(request.POST or None, persons=persons)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and "back" not in request.POST and form.is_valid():
+        if request.POST.get("confirm") != "1":
+            refusal = actions.registration_refusal(
+                persons=form.cleaned_data["persons"], settled_on=form.cleaned_data["settled_on"]
+            )
+            if refusal is None:
+                return _register_review(request, case, form)
+            _add_error(form, refusal)
+            return _register_page(request, case, form)
         try:
             settlements = actions.register_settlement(
                 by=request.user,
@@ -91,6 +103,12 @@ def register_case(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                 % {"count": len(settlements)},
             )
             return redirect("settlement:pending")
+    return _register_page(request, case, form)
+
+
+def _register_page(
+    request: AuthenticatedHttpRequest, case: Case, form: RegisterForm
+) -> HttpResponse:
     return render(
         request,
         "settlement/register.html",
@@ -100,6 +118,36 @@ def register_case(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             "breadcrumbs": [
                 _list_crumb(),
                 {"label": _("Sak %(ref)s") % {"ref": case.reference}, "url": None},
+            ],
+        },
+    )
+
+
+def _register_review(
+    request: AuthenticatedHttpRequest, case: Case, form: RegisterForm
+) -> HttpResponse:
+    """The persons and the date «Send inn» will register; nothing is saved here."""
+    chosen = list(form.cleaned_data["persons"])
+    chosen_pks = {person.pk for person in chosen}
+    settled_on = form.cleaned_data["settled_on"]
+    return render(
+        request,
+        "settlement/register_review.html",
+        {
+            "case": case,
+            "form": form,
+            "chosen": chosen,
+            "left_waiting": [p for p in case.awaiting if p.pk not in chosen_pks],  # type: ignore[attr-defined]
+            "settled_on": settled_on,
+            # A reception centre's access to the persons ends when they have moved out.
+            "access_ends": has_permission(request.user, Permission.MOVED_OUT_VIEW),
+            "breadcrumbs": [
+                _list_crumb(),
+                {
+                    "label": _("Sak %(ref)s") % {"ref": case.reference},
+                    "url": reverse("settlement:register_case", args=[case.pk]),
+                },
+                {"label": _("Kontroller bosettingen"), "url": None},
             ],
         },
     )

@@ -14,21 +14,35 @@ from bosetting.cases.models import Case, CaseState, Person
 from bosetting.settlement.actions import register_settlement
 from bosetting.settlement.tests.factories import make_matched_case
 
-from .support import check_axe
+from .support import check_axe, save_screenshot
 
 pytestmark = pytest.mark.browser
 
 
-def _fill_person(page: Page, *, duf: str, given: str, family: str, birth: str, sex: str) -> None:
+def _fill_person(
+    page: Page, *, duf: str, given: str, family: str, birth: str, sex: str, copied: bool = False
+) -> None:
     page.get_by_label("DUF-nummer").fill(duf)
     page.get_by_label("Fornavn").fill(given)
     page.get_by_label("Etternavn").fill(family)
     page.get_by_label("Fødselsdato").fill(birth)
     page.get_by_label(sex, exact=True).check()
+    page.get_by_label("Tolkespråk").select_option(label="Tigrinja")
+    if copied:
+        # A new member starts with the head of household's citizenship, languages and category.
+        expect(page.get_by_label("Statsborgerskap")).to_have_value("ERI")
+        expect(page.locator("#id_languages")).to_have_values(["tir"])
+        expect(page.get_by_label("Kategori")).to_have_value("resettlement")
+        return
     page.get_by_label("Statsborgerskap").select_option(label="Eritrea")
     page.locator("#id_languages").select_option(label="Tigrinja")
-    page.get_by_label("Tolkespråk").select_option(label="Tigrinja")
     page.get_by_label("Kategori").select_option(label="Overføringsflyktning")
+
+
+def _expect_step(page: Page, label: str) -> None:
+    steps = page.get_by_role("navigation", name="Steg i registreringen av husstanden")
+    expect(steps.get_by_role("listitem")).to_have_count(4)
+    expect(steps.locator('[aria-current="step"]')).to_contain_text(label)
 
 
 def _assess_fully(page: Page) -> None:
@@ -48,6 +62,7 @@ def test_reception_staff_assess_a_family_and_mark_it_ready(cast, live_server, lo
     expect(page.get_by_role("heading", level=1)).to_have_text("Saker")
     check_axe(page)
     page.get_by_role("link", name="Registrer ny sak").click()
+    _expect_step(page, "Hovedperson")
     check_axe(page)
     _fill_person(
         page,
@@ -67,7 +82,9 @@ def test_reception_staff_assess_a_family_and_mark_it_ready(cast, live_server, lo
     check_axe(page)
 
     page.get_by_role("link", name="Legg til person i husstanden").click()
+    _expect_step(page, "Husstanden")
     check_axe(page)
+    save_screenshot(page, "cases-member-steps")
     page.get_by_label("Relasjon til hovedpersonen").select_option(label="Barn")
     _fill_person(
         page,
@@ -76,6 +93,7 @@ def test_reception_staff_assess_a_family_and_mark_it_ready(cast, live_server, lo
         family="Tesfamariam",
         birth="02.06.2019",
         sex="Mann",
+        copied=True,
     )
     page.get_by_role("button", name="Legg til person").click()
     expect(page.get_by_text("Personen er lagt til i husstanden.")).to_be_visible()
@@ -83,9 +101,9 @@ def test_reception_staff_assess_a_family_and_mark_it_ready(cast, live_server, lo
 
     # The head of household: health details without consent are refused next to the field.
     page.get_by_role("link", name="Kartlegg Helen Tesfamariam").click()
+    _expect_step(page, "Kartlegging")
     check_axe(page)
     _assess_fully(page)
-    page.get_by_label("År med arbeidserfaring").fill("6")
     page.get_by_label("Nye helseopplysninger").fill("Astma, bruker inhalator.")
     page.get_by_role("button", name="Lagre kartlegging").click()
     expect(page.locator("#id_health_details_error")).to_contain_text("samtykket")
@@ -95,7 +113,18 @@ def test_reception_staff_assess_a_family_and_mark_it_ready(cast, live_server, lo
     page.get_by_label("Samtykket tatt av").fill("Kari Lie, helsesykepleier")
     page.get_by_role("button", name="Lagre kartlegging").click()
     expect(page.get_by_text("lagret som versjon 1")).to_be_visible()
+    # Saved without the work experience: «Ikke fullstendig», and the case page says what is
+    # missing for whom.
+    missing = page.locator("#missing-fields")
+    expect(missing).to_contain_text("Helen Tesfamariam: år med arbeidserfaring.")
+    expect(missing).to_contain_text("Samuel Tesfamariam: kartlegging er ikke påbegynt.")
     check_axe(page)
+    save_screenshot(page, "cases-missing-fields")
+    page.get_by_role("link", name="Kartlegg Helen Tesfamariam").click()
+    page.get_by_label("År med arbeidserfaring").fill("6")
+    page.get_by_role("button", name="Lagre kartlegging").click()
+    expect(page.get_by_text("lagret som versjon 2")).to_be_visible()
+    expect(missing).not_to_contain_text("Helen Tesfamariam")
 
     # The child is not assessed yet: marking ready is refused, and says what is missing.
     page.get_by_role("button", name="Merk klar for bosetting").click()
@@ -107,6 +136,21 @@ def test_reception_staff_assess_a_family_and_mark_it_ready(cast, live_server, lo
     _assess_fully(page)
     page.get_by_role("button", name="Lagre kartlegging").click()
     page.get_by_role("button", name="Merk klar for bosetting").click()
+    # Ready lets IMDi propose the household: it is reviewed first, as municipalities will see it.
+    expect(page.get_by_role("heading", level=1)).to_contain_text(
+        "før den merkes klar for bosetting"
+    )
+    _expect_step(page, "Kontroller og merk klar")
+    save_screenshot(page, "cases-mark-ready-review")
+    expect(page.get_by_role("row", name=re.compile("Helen Tesfamariam"))).to_contain_text(
+        "Versjon 2"
+    )
+    check_axe(page)
+    assert Case.objects.get().state == CaseState.BEING_ASSESSED
+    page.get_by_role("link", name="Tilbake og endre").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(re.compile(r"^Sak \d+$"))
+    page.get_by_role("button", name="Merk klar for bosetting").click()
+    page.get_by_role("button", name="Send inn").click()
     expect(page.get_by_text("Saken er merket klar for bosetting.")).to_be_visible()
     check_axe(page)
     case = Case.objects.get()

@@ -11,7 +11,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from bosetting.distribution.models import DecisionLetter, Proposal, ProposedCase
+from bosetting.distribution.models import DecisionLetter, Proposal, ProposedCase, SettlementDecision
 from bosetting.distribution.tests.helpers import approve_places, ready_case
 
 from .support import DESKTOP, PHONE, check_axe, log_in, save_screenshot
@@ -118,7 +118,7 @@ def test_proposal_answer_decision_and_letter(cast, live_server, log_in_as, brows
     no_form.get_by_role("button", name=re.compile("Lagre svar")).click()
     expect(bergen.get_by_text(f"Svaret på sak {declined.reference} er lagret.")).to_be_visible()
     check_axe(bergen)
-    # A yes binds: it is shown for review first. «Tilbake» keeps the choice; «Bekreft» sends it.
+    # A yes binds: it is shown for review first. «Tilbake og endre» keeps the choice; «Send inn» sends it.
     yes_form = bergen.get_by_role("form", name=f"Svar på sak {accepted.reference}")
     yes_form.get_by_label("Ja, vi kan bosette husstanden").check()
     yes_form.get_by_label("Utdyping").fill("Bolig klar fra juni.")
@@ -131,13 +131,13 @@ def test_proposal_answer_decision_and_letter(cast, live_server, log_in_as, brows
     check_axe(bergen)
     save_screenshot(bergen, "distribution-answer-review")
     assert proposed_answer(accepted) == "pending"
-    bergen.get_by_role("button", name="Tilbake").click()
+    bergen.get_by_role("button", name="Tilbake og endre").click()
     yes_form = bergen.get_by_role("form", name=f"Svar på sak {accepted.reference}")
     expect(yes_form.get_by_label("Ja, vi kan bosette husstanden")).to_be_checked()
     expect(yes_form.get_by_label("Utdyping")).to_have_value("Bolig klar fra juni.")
     check_axe(bergen)
     yes_form.get_by_role("button", name=re.compile("Lagre svar")).click()
-    bergen.get_by_role("button", name="Bekreft").click()
+    bergen.get_by_role("button", name="Send inn").click()
     expect(bergen.get_by_text(f"Svaret på sak {accepted.reference} er lagret.")).to_be_visible()
     expect(bergen.get_by_text("Personmappen åpnes når IMDi har fattet vedtak")).to_be_visible()
     check_axe(bergen)
@@ -150,6 +150,18 @@ def test_proposal_answer_decision_and_letter(cast, live_server, log_in_as, brows
     check_axe(imdi)
     imdi.get_by_label(f"Velg sak {accepted.reference}").check()
     imdi.get_by_role("button", name="Fatt vedtak for valgte saker").click()
+    # The decision binds: the chosen cases and the date are reviewed first.
+    expect(imdi.get_by_role("heading", level=1)).to_have_text(
+        "Kontroller vedtak om bosettingskommune"
+    )
+    expect(imdi.get_by_role("row", name=re.compile(accepted.reference))).to_contain_text("Bergen")
+    check_axe(imdi)
+    save_screenshot(imdi, "distribution-decide-review")
+    assert not SettlementDecision.objects.exists()
+    imdi.get_by_role("button", name="Tilbake og endre").click()
+    expect(imdi.get_by_label(f"Velg sak {accepted.reference}")).to_be_checked()
+    imdi.get_by_role("button", name="Fatt vedtak for valgte saker").click()
+    imdi.get_by_role("button", name="Send inn").click()
     expect(imdi.get_by_text("Vedtak er fattet for 1 saker")).to_be_visible()
     check_axe(imdi)
 

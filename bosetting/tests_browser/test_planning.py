@@ -87,6 +87,20 @@ def test_imdi_sends_bergen_decides_and_imdi_acknowledges(cast, live_server, log_
         {"name": "vedtak.pdf", "mimeType": "application/pdf", "buffer": MINIMAL_PDF}
     )
     bergen.get_by_role("button", name="Godkjenn og send til IMDi").click()
+    # Approving binds: the decision is shown for review first («Kontroller og send inn»).
+    expect(bergen.get_by_role("heading", level=1)).to_have_text(
+        f"Kontroller vedtaket om bosetting i {year}"
+    )
+    expect(bergen.locator("#review-difference")).to_contain_text("10 færre enn anmodningen")
+    check_axe(bergen)
+    save_screenshot(bergen, "planning-decision-review")
+    assert MunicipalDecision.objects.get().state == MunicipalDecision.State.DRAFT
+    # «Tilbake og endre» keeps what was typed and the document uploaded.
+    bergen.get_by_role("link", name="Tilbake og endre").click()
+    expect(bergen.get_by_label("Herav enslige mindreårige")).to_have_value("15")
+    expect(bergen.get_by_text("Et vedtaksdokument er allerede lastet opp")).to_be_visible()
+    bergen.get_by_role("button", name="Godkjenn og send til IMDi").click()
+    bergen.get_by_role("button", name="Send inn").click()
     expect(bergen.get_by_text("Vedtaket er godkjent og sendt til IMDi.")).to_be_visible()
     expect(bergen.locator("#difference")).to_contain_text("Vedtaket er 10 færre enn anmodningen.")
     check_axe(bergen)

@@ -10,6 +10,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from bosetting.settlement.models import Settlement
 from bosetting.settlement.tests.factories import make_matched_case
 
 from .support import check_axe, save_screenshot
@@ -53,6 +54,19 @@ def test_bergen_registers_a_settlement_and_finds_it_in_the_reports(
 
     page.get_by_label("Bosettingsdato").fill(_date(decided))
     page.get_by_role("button", name="Registrer bosetting").click()
+    # The registration binds: the persons and the date are reviewed first.
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        f"Kontroller bosettingen, sak {case.reference}"
+    )
+    expect(page.locator("#review-persons")).to_contain_text("Åsa Østrem")
+    save_screenshot(page, "bosetting-kontroller")
+    check_axe(page)
+    assert not Settlement.objects.exists()
+    page.get_by_role("button", name="Tilbake og endre").click()
+    expect(page.get_by_label("Åsa Østrem")).to_be_checked()
+    expect(page.get_by_label("Bosettingsdato")).to_have_value(_date(decided))
+    page.get_by_role("button", name="Registrer bosetting").click()
+    page.get_by_role("button", name="Send inn").click()
     expect(page.get_by_text("Bosettingen er registrert for 1 person.")).to_be_visible()
     expect(page.get_by_text("Ingen personer venter på bosettingsdato.")).to_be_visible()
     check_axe(page)

@@ -9,6 +9,7 @@ from .assessments import (
     HealthInput,
     mark_ready,
     read_health_details,
+    ready_refusal,
     return_to_assessment,
     save_assessment,
 )
@@ -27,6 +28,7 @@ __all__ = [
     "mark_ready",
     "open_document",
     "read_health_details",
+    "ready_refusal",
     "record_file_view",
     "record_search",
     "register_case",

@@ -178,24 +178,32 @@ def mark_ready(*, by: Actor, case: Case) -> Case:
     _require(by, Permission.ASSESSMENT_EDIT, case)
     with transaction.atomic():
         case = Case.objects.select_for_update().get(pk=case.pk)
-        if case.state != CaseState.BEING_ASSESSED:
-            raise CaseError(_("Bare saker under kartlegging kan merkes klare for bosetting."))
-        today = timezone.localdate()
-        problems = []
-        for member in members_of(case):
-            missing = missing_fields(member, member.current_assessment, today=today)
-            if missing:
-                problems.append(
-                    _("%(name)s mangler: %(fields)s.")
-                    % {"name": member.full_name, "fields": ", ".join(missing)}
-                )
-        if problems:
-            raise CaseError(
-                _("Kartleggingen er ikke fullstendig. %(problems)s")
-                % {"problems": " ".join(problems)}
-            )
+        refusal = ready_refusal(case)
+        if refusal is not None:
+            raise CaseError(refusal)
         _change_state(by, case, CaseState.READY)
     return case
+
+
+def ready_refusal(case: Case) -> str | None:
+    """Why the case cannot be marked ready now, or None when it can: for the review page, which
+    must not ask to confirm what `mark_ready` would refuse."""
+    if case.state != CaseState.BEING_ASSESSED:
+        return _("Bare saker under kartlegging kan merkes klare for bosetting.")
+    today = timezone.localdate()
+    problems = []
+    for member in members_of(case):
+        missing = missing_fields(member, member.current_assessment, today=today)
+        if missing:
+            problems.append(
+                _("%(name)s mangler: %(fields)s.")
+                % {"name": member.full_name, "fields": ", ".join(missing)}
+            )
+    if problems:
+        return _("Kartleggingen er ikke fullstendig. %(problems)s") % {
+            "problems": " ".join(problems)
+        }
+    return None
 
 
 def return_to_assessment(*, by: Actor, case: Case) -> Case:

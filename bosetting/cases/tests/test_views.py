@@ -193,7 +193,7 @@ def test_mark_ready_lists_what_is_missing_then_succeeds(cast, client_for):
     response = client.post(reverse("cases:case_mark_ready", args=[case.pk]), follow=True)
     assert "kartlegging er ikke påbegynt" in response.content.decode()
     assess_completely(case)
-    client.post(reverse("cases:case_mark_ready", args=[case.pk]))
+    client.post(reverse("cases:case_mark_ready", args=[case.pk]), {"confirm": "1"})
     case.refresh_from_db()
     assert case.state == CaseState.READY
 

@@ -15,8 +15,10 @@ from bosetting.accounts.permissions import Permission, require
 
 from .. import actions
 from ..forms import AssessmentForm
-from ..queries import get_case_for, get_person_for
-from .common import case_crumbs, crumb
+from ..models import CaseState
+from ..queries import get_case_for, get_person_for, members_of
+from ..summary import anonymised_summary
+from .common import ASSESSMENT_STEP, READY_STEP, case_crumbs, crumb, registration_steps
 
 
 # Health details are never kept: they are read only through an audited action (ADR 5, ADR 13).
@@ -51,6 +53,9 @@ def assessment_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         {
             "form": form,
             "person": person,
+            "steps": registration_steps(ASSESSMENT_STEP)
+            if person.case.state == CaseState.BEING_ASSESSED
+            else None,
             "has_health_details": bool(
                 person.current_assessment and person.current_assessment.health_consent
             ),
@@ -65,8 +70,27 @@ def assessment_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def case_mark_ready(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """Ready for settlement lets IMDi propose the household to municipalities, so it is reviewed
+    first («Kontroller og send inn»): the household as municipalities will see it. Only the post
+    of «Send inn» marks it ready."""
     require(request.user, Permission.ASSESSMENT_EDIT)
     case = get_case_for(request.user, pk)
+    if request.POST.get("confirm") != "1":
+        refusal = actions.ready_refusal(case)
+        if refusal is not None:
+            messages.error(request, refusal)
+            return redirect("cases:case_detail", case.pk)
+        return render(
+            request,
+            "cases/mark_ready_review.html",
+            {
+                "case": case,
+                "members": list(members_of(case)),
+                "summary": anonymised_summary(case),
+                "steps": registration_steps(READY_STEP),
+                "breadcrumbs": case_crumbs(case, crumb(_("Kontroller og merk klar"))),
+            },
+        )
     try:
         actions.mark_ready(by=request.user, case=case)
     except actions.CaseError as error:

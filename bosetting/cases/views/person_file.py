@@ -79,6 +79,8 @@ def case_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         {
             "case": case,
             "rows": rows,
+            # Saved but «Ikke fullstendig»: what is missing, person by person.
+            "incomplete": [row for row in rows if row["missing"]],
             # A partly settled household: the members who moved out are no longer the centre's.
             "moved_out_count": case.household_size - len(members),  # type: ignore[attr-defined]
             "decision": decision,

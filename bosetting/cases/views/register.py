@@ -13,8 +13,9 @@ from bosetting.accounts.permissions import Permission, require
 
 from .. import actions
 from ..forms import MemberForm, PersonForm
-from ..queries import get_case_for, get_person_for, own_reception_centre
-from .common import case_crumbs, crumb
+from ..models import CaseState, Relation
+from ..queries import get_case_for, get_person_for, members_visible_to, own_reception_centre
+from .common import HEAD_STEP, MEMBERS_STEP, case_crumbs, crumb, registration_steps
 
 
 @require_http_methods(["GET", "POST"])
@@ -43,6 +44,7 @@ def case_register(request: AuthenticatedHttpRequest) -> HttpResponse:
                 "Registrer hovedpersonen i husstanden først. Resten av husstanden legger du til etterpå."
             ),
             "submit": _("Registrer sak"),
+            "steps": registration_steps(HEAD_STEP),
             "breadcrumbs": [crumb(_("Saker"), "cases:case_list"), crumb(_("Registrer ny sak"))],
         },
     )
@@ -52,7 +54,13 @@ def case_register(request: AuthenticatedHttpRequest) -> HttpResponse:
 def member_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     require(request.user, Permission.CASE_REGISTER)
     case = get_case_for(request.user, pk)
-    form = MemberForm(request.POST or None, own_centre=own_reception_centre(request.user))
+    # A household mostly shares citizenship, languages and category: start from the head's.
+    head = members_visible_to(request.user, case).filter(relation=Relation.HEAD).first()
+    form = MemberForm(
+        request.POST or None,
+        initial=MemberForm.initial_from_head(head) if head else None,
+        own_centre=own_reception_centre(request.user),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             actions.add_member(
@@ -73,7 +81,16 @@ def member_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             "form": form,
             "case": case,
             "title": _("Legg til person i husstanden"),
+            "intro": _(
+                "Statsborgerskap, språk og kategori er fylt ut som for hovedpersonen. Endre dem "
+                "om de er annerledes for denne personen."
+            )
+            if head
+            else "",
             "submit": _("Legg til person"),
+            "steps": registration_steps(MEMBERS_STEP)
+            if case.state == CaseState.BEING_ASSESSED
+            else None,
             "breadcrumbs": case_crumbs(case, crumb(_("Legg til person"))),
         },
     )

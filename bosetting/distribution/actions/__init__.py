@@ -6,7 +6,7 @@ from ..errors import DistributionError
 from .answers import answer_case, answer_refusal
 from .common import answer_url, proposal_url
 from .deadlines import expire_due_proposals, send_due_reminders
-from .decisions import decide_settlement, record_letter_download
+from .decisions import decide_settlement, record_letter_download, settlement_decision_refusal
 from .proposals import (
     add_cases,
     capacity_warning,
@@ -31,5 +31,6 @@ __all__ = [
     "remove_case",
     "send_due_reminders",
     "send_proposal",
+    "settlement_decision_refusal",
     "withdraw_case",
 ]

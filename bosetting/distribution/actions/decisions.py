@@ -38,6 +38,31 @@ if TYPE_CHECKING:
     from bosetting.accounts.models import Actor, User
 
 
+def settlement_decision_refusal(proposed_cases: Iterable[ProposedCase]) -> str | None:
+    """Why no decision can be made for these cases now, or None when it can: for the review
+    page, which must not ask to confirm decisions that `decide_settlement` would refuse."""
+    ids = [proposed.pk for proposed in proposed_cases]
+    chosen = (
+        ProposedCase.objects.filter(pk__in=ids)
+        .annotate(decided=Exists(SettlementDecision.objects.filter(proposed_case=OuterRef("pk"))))
+        .order_by("pk")
+    )
+    refusal = _refusal(chosen)
+    return None if refusal is None else refusal.message
+
+
+def _refusal(chosen: Iterable[ProposedCase]) -> DistributionError | None:
+    # `decided` is annotated by the caller: whether the case has its decision already.
+    for proposed in chosen:
+        if proposed.answer != ProposedCase.Answer.ACCEPTED or proposed.decided:  # type: ignore[attr-defined]
+            return DistributionError(
+                _("Sak %(case)s har ikke et ja som venter på vedtak.")
+                % {"case": f"{proposed.case_id:06d}"},
+                field="cases",
+            )
+    return None
+
+
 def decide_settlement(
     *, by: User, proposed_cases: Iterable[ProposedCase], decided_on: datetime.date
 ) -> list[SettlementDecision]:
@@ -60,13 +85,9 @@ def decide_settlement(
             .select_related("proposal__municipality")
             .order_by("pk")
         )
-        for proposed in chosen:
-            if proposed.answer != ProposedCase.Answer.ACCEPTED or proposed.decided:
-                raise DistributionError(
-                    _("Sak %(case)s har ikke et ja som venter på vedtak.")
-                    % {"case": f"{proposed.case_id:06d}"},
-                    field="cases",
-                )
+        refusal = _refusal(chosen)
+        if refusal is not None:
+            raise refusal
         # The texts as they stand when the decisions are made, read once for all of them.
         templates = {str(kind): current_versions(kind) for kind in LetterKind}
         by_municipality: dict[int, list[Case]] = defaultdict(list)

@@ -1,5 +1,5 @@
 """A yes binds the municipality: it is reviewed before it takes effect («Kontroller og send
-inn»), with «Bekreft» and «Tilbake»; a no with its reason is sent directly."""
+inn»), with «Send inn» and «Tilbake og endre», as every binding action; a no with its reason is sent directly."""
 
 from __future__ import annotations
 
@@ -47,20 +47,20 @@ def test_a_yes_is_shown_for_review_and_nothing_is_saved_yet(cast: Any, client_fo
     assert item.proposal.reference in html
     assert "Ja, vi kan bosette husstanden" in html
     assert "Sak " + item.case.reference + ": 2 personer" in html  # the summary of that case
-    assert 'name="confirm" value="1"' in html and ">Bekreft<" in html
-    assert 'name="back" value="1"' in html and ">Tilbake<" in html
+    assert 'name="confirm" value="1"' in html and ">Send inn<" in html
+    assert 'name="back" value="1"' in html and ">Tilbake og endre<" in html
     assert ProposedCase.objects.get(pk=item.pk).answer == ProposedCase.Answer.PENDING
     assert not AuditEvent.objects.filter(event_type=EventType.PROPOSAL_CASE_ANSWERED).exists()
 
 
-def test_bekreft_saves_the_yes(cast: Any, client_for: Any) -> None:
+def test_send_inn_saves_the_yes(cast: Any, client_for: Any) -> None:
     client, url, item = _setup(cast, client_for)
     response = client.post(url, _yes(item, confirm="1"))
     assert response.status_code == 302
     assert ProposedCase.objects.get(pk=item.pk).answer == ProposedCase.Answer.ACCEPTED
 
 
-def test_tilbake_shows_the_answer_page_with_everything_as_it_was(
+def test_tilbake_og_endre_shows_the_answer_page_with_everything_as_it_was(
     cast: Any, client_for: Any
 ) -> None:
     client, url, item = _setup(cast, client_for)

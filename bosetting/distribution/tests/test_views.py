@@ -153,7 +153,7 @@ def test_bergen_answers_yes_and_no_with_a_reason(cast, client_for):
     missing_reason = client.post(url, {"case": no_item.pk, f"c{no_item.pk}-answer": "nei"})
     assert missing_reason.status_code == 400
     assert "Velg en begrunnelse" in missing_reason.content.decode()
-    # A yes is reviewed first (test_answer_review.py); "confirm" is its «Bekreft».
+    # A yes is reviewed first (test_answer_review.py); "confirm" is its «Send inn».
     assert (
         client.post(
             url, {"case": yes_item.pk, f"c{yes_item.pk}-answer": "ja", "confirm": "1"}
@@ -253,7 +253,11 @@ def test_imdi_decides_on_the_decision_page(cast, client_for):
     assert future.status_code == 400
     response = client.post(
         reverse("distribution:decide"),
-        {"cases": [item.pk], "decided_on": timezone.localdate().strftime("%d.%m.%Y")},
+        {
+            "cases": [item.pk],
+            "decided_on": timezone.localdate().strftime("%d.%m.%Y"),
+            "confirm": "1",
+        },
     )
     assert response.status_code == 302
     case.refresh_from_db()

@@ -55,8 +55,8 @@ def proposal_list(request: AuthenticatedHttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def answer(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """A no with its reason is saved at once. A yes binds the municipality, so it is shown for
-    review first, as «Kontroller og send inn»: «Bekreft» saves it, «Tilbake» returns to the
-    page with the choice as it was."""
+    review first, as «Kontroller og send inn»: «Send inn» saves it, «Tilbake og endre» returns
+    to the page with the choice as it was."""
     require(request.user, Permission.PROPOSAL_ANSWER)
     proposal = get_proposal_for(request.user, pk)
     require(request.user, Permission.PROPOSAL_ANSWER, municipality=proposal.municipality)

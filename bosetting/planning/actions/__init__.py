@@ -4,7 +4,7 @@ transaction; the municipality's or IMDi's users are notified from inside it."""
 from bosetting.accounts.queries import imdi_caseworkers, municipal_caseworkers
 
 from ..errors import PlanningError
-from .decisions import acknowledge_decision, approve_decision, save_decision
+from .decisions import acknowledge_decision, approve_decision, check_approvable, save_decision
 from .requests import (
     RequestNumbers,
     adjust_request,
@@ -21,6 +21,7 @@ __all__ = [
     "acknowledge_decision",
     "adjust_request",
     "approve_decision",
+    "check_approvable",
     "imdi_caseworkers",
     "municipal_caseworkers",
     "prepare_requests",

@@ -38,9 +38,11 @@ def save_decision(
     document: File | None,
     comment: str,
     approve: bool = False,
+    for_review: bool = False,
 ) -> MunicipalDecision:
     """Save the municipality's draft decision (the one draft, created or updated); with
-    `approve`, approve it at once and send it to IMDi."""
+    `approve`, approve it at once and send it to IMDi. With `for_review`, save nothing unless
+    the draft could be approved as saved: it is to be shown for review before approval."""
     _require(by, Permission.DECISION_REGISTER, request.municipality)
     with transaction.atomic():
         request = (
@@ -93,6 +95,8 @@ def save_decision(
         )
         if approve:
             _approve(by=by, decision=decision, request=request)
+        elif for_review:
+            check_approvable(decision)
     return decision
 
 
@@ -110,13 +114,19 @@ def approve_decision(*, by: Actor, decision: MunicipalDecision) -> MunicipalDeci
     return decision
 
 
-def _approve(*, by: Actor, decision: MunicipalDecision, request: SettlementRequest) -> None:
+def check_approvable(decision: MunicipalDecision) -> None:
+    """Refuse with a PlanningError what `approve_decision` would refuse: for the review page,
+    which must not ask to send in a decision that cannot be approved."""
     # The state first: a decision already approved is refused as such, document or not.
     check_decision_move(decision, MunicipalDecision.State.APPROVED)
     if not decision.document:
         raise PlanningError(
             _("Last opp kommunestyrets vedtak som PDF før du godkjenner."), field="document"
         )
+
+
+def _approve(*, by: Actor, decision: MunicipalDecision, request: SettlementRequest) -> None:
+    check_approvable(decision)
     replaced = list(
         request.decisions.filter(
             state__in=[MunicipalDecision.State.APPROVED, MunicipalDecision.State.ACKNOWLEDGED]

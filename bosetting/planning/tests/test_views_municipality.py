@@ -77,19 +77,21 @@ def test_caseworker_saves_a_draft_then_approves_it(cast, client_for, bergen_requ
     assert draft.state == MunicipalDecision.State.DRAFT
     detail = client.get(reverse("planning:request_detail", args=[bergen_request.pk]))
     assert "Utkast til vedtak" in detail.content.decode()
-    response = client.post(reverse("planning:decision_approve", args=[draft.pk]))
+    response = client.post(reverse("planning:decision_approve", args=[draft.pk]), {"confirm": "1"})
     assert response.status_code == 302
     draft.refresh_from_db()
     assert draft.state == MunicipalDecision.State.APPROVED
     assert draft.approved_by == cast.bergen_caseworker
 
 
-def test_approve_at_once_and_see_the_difference_plainly(cast, client_for, bergen_request):
+def test_approve_after_review_and_see_the_difference_plainly(cast, client_for, bergen_request):
     client = client_for(cast.bergen_caseworker)
     client.post(
         reverse("planning:decision_form", args=[bergen_request.pk]),
         _decision_data(action="approve"),
     )
+    draft = MunicipalDecision.objects.get()
+    client.post(reverse("planning:decision_approve", args=[draft.pk]), {"confirm": "1"})
     content = client.get(reverse("planning:request_detail", args=[bergen_request.pk])).content
     assert "Vedtaket er 10 færre enn anmodningen." in content.decode()
 

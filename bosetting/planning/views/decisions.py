@@ -7,6 +7,7 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
 
 from bosetting.accounts.http import AuthenticatedHttpRequest
 from bosetting.accounts.permissions import Permission, require
@@ -16,6 +17,7 @@ from ..forms import DecisionForm
 from ..models import MunicipalDecision, SettlementRequest
 from ..queries import get_decision_for, get_request_for
 from .common import crumb, may_see_requests, own_requests_crumb
+from .requests import difference_text
 
 
 def decision_form(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
@@ -40,24 +42,26 @@ def decision_form(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         }
     form = DecisionForm(request.POST or None, request.FILES or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        approve = request.POST.get("action") == "approve"
+        # Approving binds the municipality, so it is reviewed first («Kontroller og send inn»).
+        # The draft is saved on the way: an uploaded document cannot ride along in the review
+        # page, and a draft binds no one.
+        review = request.POST.get("action") == "approve"
         try:
-            actions.save_decision(
+            draft = actions.save_decision(
                 by=request.user,
                 request=settlement_request,
-                approve=approve,
+                for_review=review,
                 **form.action_arguments(),
             )
         except actions.PlanningError as error:
             form.add_error(error.field, error.message)
         else:
-            if approve:
-                messages.success(request, _("Vedtaket er godkjent og sendt til IMDi."))
-            else:
-                messages.success(
-                    request,
-                    _("Utkastet er lagret. Det er ikke sendt til IMDi før det er godkjent."),
-                )
+            if review:
+                return redirect("planning:decision_approve", pk=draft.pk)
+            messages.success(
+                request,
+                _("Utkastet er lagret. Det er ikke sendt til IMDi før det er godkjent."),
+            )
             return redirect("planning:request_detail", pk=settlement_request.pk)
     municipality = settlement_request.municipality
     return render(
@@ -80,19 +84,60 @@ def decision_form(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@require_http_methods(["GET", "POST"])
 def decision_approve(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """The draft as it will be sent to IMDi, for review («Kontroller og send inn»); only the
+    post of «Send inn» approves it."""
     require(request.user, Permission.DECISION_REGISTER)
     decision = get_decision_for(request.user, pk)
-    require(request.user, Permission.DECISION_REGISTER, municipality=decision.request.municipality)
-    if request.method != "POST":
-        return redirect("planning:request_detail", pk=decision.request_id)
+    settlement_request = decision.request
+    require(
+        request.user, Permission.DECISION_REGISTER, municipality=settlement_request.municipality
+    )
+    if request.method == "POST":
+        if request.POST.get("confirm") != "1":
+            return redirect("planning:decision_approve", pk=decision.pk)
+        try:
+            actions.approve_decision(by=request.user, decision=decision)
+        except actions.PlanningError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("Vedtaket er godkjent og sendt til IMDi."))
+        return redirect("planning:request_detail", pk=settlement_request.pk)
     try:
-        actions.approve_decision(by=request.user, decision=decision)
+        actions.check_approvable(decision)
     except actions.PlanningError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("Vedtaket er godkjent og sendt til IMDi."))
-    return redirect("planning:request_detail", pk=decision.request_id)
+        messages.warning(request, error.message)
+        if error.field == "document":
+            return redirect("planning:decision_form", pk=settlement_request.pk)
+        return redirect("planning:request_detail", pk=settlement_request.pk)
+    current = (
+        settlement_request.decisions.filter(
+            state__in=[MunicipalDecision.State.APPROVED, MunicipalDecision.State.ACKNOWLEDGED]
+        )
+        .order_by("-approved_at")
+        .first()
+    )
+    municipality = settlement_request.municipality
+    return render(
+        request,
+        "planning/decision_review.html",
+        {
+            "req": settlement_request,
+            "decision": decision,
+            "current": current,
+            "difference": difference_text(settlement_request.places, decision.places),
+            "breadcrumbs": [
+                own_requests_crumb(),
+                crumb(
+                    f"{municipality.name} {settlement_request.year}",
+                    "planning:request_detail",
+                    pk=settlement_request.pk,
+                ),
+                crumb(_("Kontroller vedtaket")),
+            ],
+        },
+    )
 
 
 def decision_document(request: AuthenticatedHttpRequest, pk: int) -> FileResponse:

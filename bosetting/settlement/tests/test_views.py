@@ -62,7 +62,9 @@ def test_register_shows_the_date_error_by_the_field(cast: Any, client_for: Any) 
     )
     assert response.status_code == 200
     assert "før vedtaket om bosettingskommune" in response.content.decode()
-    response = client.post(url, {"persons": [p.pk for p in persons], "settled_on": _date(decided)})
+    response = client.post(
+        url, {"persons": [p.pk for p in persons], "settled_on": _date(decided), "confirm": "1"}
+    )
     assert response.status_code == 302
     case.refresh_from_db()
     assert case.state == CaseState.SETTLED
@@ -74,7 +76,7 @@ def test_register_one_person_of_a_household(cast: Any, client_for: Any) -> None:
     assert first is not None
     response = client_for(cast.bergen_caseworker).post(
         reverse("settlement:register_case", args=[case.pk]),
-        {"persons": [first.pk], "settled_on": _date(timezone.localdate())},
+        {"persons": [first.pk], "settled_on": _date(timezone.localdate()), "confirm": "1"},
     )
     assert response.status_code == 302
     assert list(Settlement.objects.values_list("person", flat=True)) == [first.pk]
