@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bosetting.demo.benchmarking import Benchmark, format_table, logged_in_client, measure
+from bosetting.demo.benchmarking import Benchmark, Result, format_table, logged_in_client, measure
 
 
 def test_measure_counts_the_queries_of_every_benchmark_in_a_row(cast, django_assert_num_queries):
@@ -18,8 +18,6 @@ def test_measure_counts_the_queries_of_every_benchmark_in_a_row(cast, django_ass
 
 
 def test_the_table_shows_the_sql_time_and_marks_a_ratio_over_two():
-    from bosetting.demo.benchmarking import Result
-
     within = Result("Innenfor", median_ms=30.0, queries=4, goal_ms=300.0, sql_ms=20.0)
     over = Result("Over", median_ms=90.0, queries=4, goal_ms=300.0, sql_ms=30.0)
     table = format_table([within, over]).splitlines()

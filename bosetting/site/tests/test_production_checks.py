@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.db import connection
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -100,8 +101,6 @@ def test_postgresql_connections_are_made_without_jit():
 
 
 def test_the_database_answers_that_jit_is_off(db):
-    from django.db import connection
-
     if connection.vendor != "postgresql":
         assert "options" not in connection.settings_dict.get("OPTIONS", {})
         return
