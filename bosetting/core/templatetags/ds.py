@@ -3,6 +3,8 @@
 from typing import Any
 
 from django import forms, template
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
 register = template.Library()
@@ -37,3 +39,26 @@ def is_checkbox(field: forms.BoundField) -> bool:
 @register.filter
 def uses_fieldset(field: forms.BoundField) -> bool:
     return bool(field.use_fieldset)
+
+
+@register.filter
+def select_options(optgroups: list[tuple[Any, list[dict[str, Any]], int]]) -> SafeString:
+    """A select's <option>s (in <optgroup>s where it has them), as Django's templates write them."""
+    parts = []
+    for group_name, options, _index in optgroups:
+        rendered = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            (
+                (
+                    "" if option["value"] is None else str(option["value"]),
+                    flatatt(option["attrs"]),
+                    option["label"],
+                )
+                for option in options
+            ),
+        )
+        if group_name:
+            rendered = format_html('<optgroup label="{}">{}</optgroup>', group_name, rendered)
+        parts.append(rendered)
+    return SafeString("".join(parts))
