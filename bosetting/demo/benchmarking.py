@@ -31,6 +31,7 @@ BENCHMARK_MODULES = [
     "bosetting.demo.benchmarks.cases",
     "bosetting.demo.benchmarks.distribution",
     "bosetting.demo.benchmarks.settlement",
+    "bosetting.demo.benchmarks.audit",
     "bosetting.demo.benchmarks.legacy",
 ]
 
@@ -45,8 +46,13 @@ class Benchmark:
     goal_ms: float | None = None  # the goal the issue sets, printed beside the figure
 
 
-# A page should spend no more than its own SQL time again on everything else (issue 14).
+# The goals of issue 14, at national scale on the 2-core machine: a page spends no more than its
+# own SQL time again on everything else, and answers alone within 300 ms; an XLSX or CSV export
+# within 500 ms, a PDF within 2 s.
 RATIO_GOAL = 2.0
+PAGE_GOAL_MS = 300.0
+EXPORT_GOAL_MS = 500.0
+PDF_GOAL_MS = 2000.0
 
 
 @dataclass(frozen=True)

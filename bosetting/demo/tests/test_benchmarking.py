@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bosetting.demo.benchmarking import Benchmark, Result, format_table, logged_in_client, measure
+from bosetting.demo.benchmarks.legacy import clear_dead_rows
 
 
 def test_measure_counts_the_queries_of_every_benchmark_in_a_row(cast, django_assert_num_queries):
@@ -30,3 +33,8 @@ def test_measure_times_the_sql_of_the_page(cast):
     client = logged_in_client(cast.imdi_caseworker)
     result = measure(Benchmark("Årsoversikt", lambda: client.get("/anmodninger/oversikt/")), runs=3)
     assert 0 < result.sql_ms < result.median_ms
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_dead_rows_of_the_rolled_back_import_are_cleared_outside_a_transaction():
+    clear_dead_rows()  # PostgreSQL refuses VACUUM inside a transaction block: this would raise
