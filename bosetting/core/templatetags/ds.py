@@ -3,7 +3,7 @@
 from typing import Any
 
 from django import forms, template
-from django.utils.html import format_html, format_html_join
+from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import SafeString
 
 register = template.Library()
@@ -95,23 +95,19 @@ def uses_fieldset(field: forms.BoundField) -> bool:
 
 @register.filter
 def select_options(optgroups: list[tuple[Any, list[dict[str, Any]], int]]) -> SafeString:
-    """A select's <option>s (in <optgroup>s where it has them), as Django's templates write them."""
+    """A select's <option>s (in <optgroup>s where it has them), as Django's templates write them.
+    Plain string building: format_html per option cost 0.1 ms, with 1,000 options
+    on the work list."""
     parts = []
     for group_name, options, _index in optgroups:
-        rendered = format_html_join(
-            "",
-            '<option value="{}"{}>{}</option>',
-            (
-                (
-                    str(option["value"]),
-                    _attributes(option["attrs"]),
-                    option["label"],
-                )
-                for option in options
-            ),
+        rendered = "".join(
+            f'<option value="{conditional_escape(str(option["value"]))}"'
+            f"{_attributes(option['attrs']) if option['attrs'] else ''}>"
+            f"{conditional_escape(option['label'])}</option>"
+            for option in options
         )
         if group_name:
-            rendered = format_html('<optgroup label="{}">{}</optgroup>', group_name, rendered)
+            rendered = f'<optgroup label="{conditional_escape(group_name)}">{rendered}</optgroup>'
         parts.append(rendered)
     return SafeString("".join(parts))
 
