@@ -169,12 +169,26 @@ def current_decision(municipality: Municipality, year: int) -> MunicipalDecision
     )
 
 
-def places_table(year: int) -> QuerySet[Municipality]:
+def places_table(year: int) -> list[Municipality]:
     """Every municipality with a current decision for `year`, with its places and the persons
-    using them, in one query: approved places minus persons settled there in `year` and persons
-    matched there still awaiting settlement (settlement.counting). Unaccompanied minors are
-    counted separately. Persons awaiting settlement hold their place whichever year is asked
-    about: they arrive soon, and a promised place must not be offered twice."""
+    using them: approved places minus persons settled there in `year` and persons matched there
+    still awaiting settlement (settlement.counting). Unaccompanied minors are counted
+    separately. Persons awaiting settlement hold their place whichever year is asked about: they
+    arrive soon, and a promised place must not be offered twice. Most free places first."""
+    rows = [_with_free_places(row) for row in _places_query(year)]
+    return sorted(rows, key=lambda row: (-row.free, row.number))  # type: ignore[attr-defined]
+
+
+def free_places(municipality: Municipality, year: int) -> Municipality | None:
+    """The municipality's row of `places_table`, or None without a current decision."""
+    row = _places_query(year).filter(pk=municipality.pk).first()
+    return _with_free_places(row) if row is not None else None
+
+
+def _places_query(year: int) -> QuerySet[Municipality]:
+    """One query with each count once. `free = places − used` is worked out in Python: as an
+    annotation, Django copies every subquery it refers to into the SQL again (and again in the
+    ORDER BY), which counted the persons using places four times."""
     # No ordering: a request has one current decision (a constraint), and the models' default
     # orderings would join the request and municipality again in each of the three subqueries.
     decision = MunicipalDecision.objects.filter(
@@ -198,22 +212,17 @@ def places_table(year: int) -> QuerySet[Municipality]:
             minors_awaiting=awaiting_count(municipality=here, minors=True),
         )
         .filter(places__isnull=False)
-        .annotate(
-            used=F("settled") + F("awaiting"),
-            minors_used=F("minors_settled") + F("minors_awaiting"),
-        )
-        .annotate(
-            free=F("places") - F("used"),
-            minors_free=F("minor_places") - F("minors_used"),
-        )
         .select_related("county")
-        .order_by("-free", "number")
+        .order_by()
     )
 
 
-def free_places(municipality: Municipality, year: int) -> Municipality | None:
-    """The municipality's row of `places_table`, or None without a current decision."""
-    return places_table(year).filter(pk=municipality.pk).first()
+def _with_free_places(row: Any) -> Municipality:
+    row.used = row.settled + row.awaiting
+    row.minors_used = row.minors_settled + row.minors_awaiting
+    row.free = row.places - row.used
+    row.minors_free = None if row.minor_places is None else row.minor_places - row.minors_used
+    return row
 
 
 class WorkListSort(TextChoices):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
@@ -46,6 +46,8 @@ class Chart:
     svg: SafeString
     title: str
     description: str
+    # The same chart as PNG at print resolution, drawn when a PDF asks for it (reports.charts).
+    print_png: Callable[[], bytes] | None = None
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from typing import Any
 
 from django import forms, template
+from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import SafeString
 
 register = template.Library()
@@ -10,9 +11,62 @@ register = template.Library()
 _NO_INPUT_CLASS = (forms.CheckboxSelectMultiple, forms.RadioSelect)
 
 
+# Django's input templates, which only include input.html: written in Python by `_input` below, as
+# Django would write them, because a template per input made a table of 357 rows take 3 s.
+_PLAIN_INPUTS = {
+    f"django/forms/widgets/{kind}.html"
+    for kind in ("text", "number", "email", "password", "url", "tel", "search", "date", "hidden")
+}
+
+
 @register.filter
 def ds_widget(field: forms.BoundField) -> SafeString:
     """The field's widget with Designsystemet's class and its help text and errors described."""
+    attrs = _ds_attrs(field)
+    if field.field.widget.template_name in _PLAIN_INPUTS:
+        return _input(field, attrs)
+    return field.as_widget(attrs=attrs)
+
+
+@register.filter
+def ds_cell(field: forms.BoundField) -> SafeString:
+    """A table cell's field: its label for screen readers, the input and its errors."""
+    errors = ""
+    if field.errors:
+        errors = format_html(
+            '<div class="ds-validation-message" data-color="danger" id="{}_error">{}</div>',
+            field.auto_id,
+            format_html_join("", "<p>{}</p>", ((error,) for error in field.errors)),
+        )
+    return format_html(
+        '<label class="visually-hidden" for="{}">{}</label>{}{}',
+        field.auto_id,
+        field.label,
+        ds_widget(field),
+        errors,
+    )
+
+
+def _input(field: forms.BoundField, attrs: dict[str, Any]) -> SafeString:
+    """What `field.as_widget(attrs=attrs)` renders for a plain <input>, without the templates."""
+    widget = field.field.widget
+    if field.field.localize:
+        widget.is_localized = True
+    attrs = field.build_widget_attrs(attrs, widget)
+    if field.auto_id and "id" not in widget.attrs:
+        attrs.setdefault("id", field.auto_id)
+    context = widget.get_context(field.html_name, field.value(), attrs)["widget"]
+    value = context["value"]
+    return format_html(
+        '<input type="{}" name="{}"{}{}>',
+        context["type"],
+        context["name"],
+        format_html(' value="{}"', str(value)) if value is not None else "",
+        _attributes(context["attrs"]),
+    )
+
+
+def _ds_attrs(field: forms.BoundField) -> dict[str, Any]:
     attrs: dict[str, Any] = {}
     widget = field.field.widget
     if not isinstance(widget, _NO_INPUT_CLASS):
@@ -26,7 +80,7 @@ def ds_widget(field: forms.BoundField) -> SafeString:
         attrs["aria-invalid"] = "true"
     if described_by:
         attrs["aria-describedby"] = " ".join(described_by)
-    return field.as_widget(attrs=attrs)
+    return attrs
 
 
 @register.filter
@@ -37,3 +91,36 @@ def is_checkbox(field: forms.BoundField) -> bool:
 @register.filter
 def uses_fieldset(field: forms.BoundField) -> bool:
     return bool(field.use_fieldset)
+
+
+@register.filter
+def select_options(optgroups: list[tuple[Any, list[dict[str, Any]], int]]) -> SafeString:
+    """A select's <option>s (in <optgroup>s where it has them), as Django's templates write them.
+    Plain string building: format_html per option cost 0.1 ms, with 1,000 options
+    on the work list."""
+    parts = []
+    for group_name, options, _index in optgroups:
+        rendered = "".join(
+            f'<option value="{conditional_escape(str(option["value"]))}"'
+            f"{_attributes(option['attrs']) if option['attrs'] else ''}>"
+            f"{conditional_escape(option['label'])}</option>"
+            for option in options
+        )
+        if group_name:
+            rendered = f'<optgroup label="{conditional_escape(group_name)}">{rendered}</optgroup>'
+        parts.append(rendered)
+    return SafeString("".join(parts))
+
+
+def _attributes(attrs: dict[str, Any]) -> SafeString:
+    """Attributes as django/forms/widgets/attrs.html writes them: in order, True as the bare name,
+    False left out. (django.forms.utils.flatatt sorts them, and differs.)"""
+    return format_html_join(
+        "",
+        " {}{}",
+        (
+            (name, "" if value is True else format_html('="{}"', str(value)))
+            for name, value in attrs.items()
+            if value is not False
+        ),
+    )

@@ -17,6 +17,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from django.db import connection
+
 from bosetting.demo.benchmarking import Benchmark
 from bosetting.legacy.actions import import_legacy
 from bosetting.legacy.models import LegacyReference
@@ -25,6 +27,17 @@ from bosetting.legacy.samples import generate
 from bosetting.organisations.actions import ensure_imdi
 
 PERSONS = 250_000
+
+
+def clear_dead_rows() -> None:
+    """VACUUM ANALYZE after the rolled-back import on PostgreSQL: its 1.2 million dead rows stayed
+    behind and slowed the work list from 627 ms to 2,993 ms in every later run. (SQLite keeps no
+    dead rows after a rollback.) VACUUM cannot run in a transaction; the bench runs in autocommit."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM ANALYZE")
+
+
 CASES = 100_000
 
 
@@ -48,6 +61,7 @@ def benchmarks(progress: Callable[[str], None]) -> list[Benchmark]:
         f"Import av {PERSONS:,} personer (sjekk og skriving, rullet tilbake): {seconds:.1f} s, "
         f"{result.created:,} rader opprettet."
     )
+    clear_dead_rows()
     return [
         Benchmark(
             f"Import av {PERSONS:,} personer tok {seconds:.0f} s (tidtatt én gang, se over); "

@@ -1,7 +1,7 @@
 """Benchmarks for the reports (see bosetting/demo/benchmarking.py).
 
 The report "Anmodninger og vedtak" is timed on the national data set (bosetting/demo/national):
-ten years of requests for every municipality, decided, with the persons settled against them. Goal: every report under 1 s on the 2-core machine (issue 6).
+ten years of requests for every municipality, decided, with the persons settled against them. Goals: issue 14's, in bosetting/demo/benchmarking.py.
 """
 
 from __future__ import annotations
@@ -12,10 +12,17 @@ from django.urls import reverse
 from django.utils import timezone
 
 from bosetting.demo import national
-from bosetting.demo.benchmarking import Benchmark, bench_user, logged_in_client
+from bosetting.demo.benchmarking import (
+    EXPORT_GOAL_MS,
+    PAGE_GOAL_MS,
+    PDF_GOAL_MS,
+    Benchmark,
+    bench_user,
+    logged_in_client,
+)
 
 # The same bench user as the other apps' benchmarks: whichever runs first creates it.
-GOAL_MS = 1000.0
+GOAL_MS = PAGE_GOAL_MS
 
 
 def benchmarks(progress: Callable[[str], None]) -> list[Benchmark]:
@@ -44,11 +51,11 @@ def benchmarks(progress: Callable[[str], None]) -> list[Benchmark]:
         Benchmark(
             "Anmodninger og vedtak, XLSX per fylke",
             lambda: client.get(export("xlsx"), {"year": year}),
-            GOAL_MS,
+            EXPORT_GOAL_MS,
         ),
         Benchmark(
             "Anmodninger og vedtak, PDF kommunene i Vestland",
-            # A download rendered by WeasyPrint: slower than a page, and not held to the page goal.
             lambda: client.get(export("pdf"), {"year": year, "county": "46"}),
+            PDF_GOAL_MS,
         ),
     ]

@@ -8,6 +8,8 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from pypdf import PdfReader
 
@@ -21,7 +23,7 @@ from bosetting.notifications.models import Notification
 from .. import actions
 from ..actions import DistributionError, decide_settlement
 from ..models import DecisionLetter, Proposal, ProposedCase, SettlementDecision
-from ..queries import free_places
+from ..queries import free_places, places_table
 from .helpers import accept_and_decide, approve_places, proposed, ready_case, sent_proposal
 
 pytestmark = pytest.mark.usefixtures("bergen_places")
@@ -143,6 +145,20 @@ def test_matched_persons_use_up_the_free_places(cast):
     row = free_places(cast.bergen, year)
     assert (row.used, row.free) == (3, 17)
     assert free_places(cast.oslo, year) is None
+
+
+def test_the_free_places_are_one_query_that_counts_each_thing_once(cast):
+    """`free = places − used` as an annotation copied every count into the SQL again, and again
+    in the ORDER BY: the persons using places were counted four times per row."""
+    with CaptureQueriesContext(connection) as captured:
+        rows = list(places_table(timezone.localdate().year))
+    assert [row.name for row in rows][:1] and len(captured) == 1
+    sql = captured[0]["sql"]
+    # settled, minors settled, and the current settlement each awaiting person lacks (twice).
+    assert sql.count('FROM "settlement_settlement"') == 4
+    assert [(row.free, row.number) for row in rows] == sorted(
+        ((row.free, row.number) for row in rows), key=lambda pair: (-pair[0], pair[1])
+    )
 
 
 def test_expiry_command_reminds_once_the_day_before_then_expires(cast):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from django.urls import reverse
+from django.urls import URLResolver, reverse
 from django.utils import timezone
 
 from bosetting.accounts.roles import Role
@@ -283,9 +283,9 @@ def test_reminder_button_reminds_those_without_decision(cast, client_for, bergen
     assert [event.municipality for event in reminded] == [cast.oslo]
 
 
-def _country(count: int, cast) -> None:
+def _country(count: int, cast, first: int = 5000) -> None:
     for number in range(count):
-        municipality = MunicipalityFactory(number=f"{5000 + number}", county=cast.vestland)
+        municipality = MunicipalityFactory(number=f"{first + number}", county=cast.vestland)
         request = send(cast, municipality, 30, 2)
         if number % 2:
             user = UserFactory(
@@ -303,6 +303,36 @@ def test_overview_query_count_is_constant(cast, client_for, django_assert_num_qu
 
 
 OVERVIEW_QUERIES = 10
+
+
+def _reverses_while(action, monkeypatch) -> int:
+    """How many times Django reverses a URL while `action` runs (a counter, not a stand-in: every
+    call still goes to Django's resolver, namespaced ones through their own resolver objects)."""
+    calls = 0
+    real = URLResolver._reverse_with_prefix
+
+    def counting(self, *args, **kwargs):
+        nonlocal calls
+        calls += 1
+        return real(self, *args, **kwargs)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(URLResolver, "_reverse_with_prefix", counting)
+        action()
+    return calls
+
+
+def test_the_overview_reverses_no_url_per_row(cast, client_for, monkeypatch):
+    """451 reverse() calls were most of the template's time for 357 municipalities (issue 14)."""
+    client = client_for(cast.imdi_caseworker)
+    _country(3, cast)
+    few = _reverses_while(lambda: _overview(client), monkeypatch)
+    _country(20, cast, first=6000)
+    page = _overview(client).content.decode()
+    many = _reverses_while(lambda: _overview(client), monkeypatch)
+    assert many == few
+    request = SettlementRequest.objects.filter(municipality__number="5000").get()
+    assert f'href="{reverse("planning:request_detail", kwargs={"pk": request.pk})}"' in page
 
 
 def test_preparation_posted_after_expiry_is_given_back_on_the_same_year_and_county(

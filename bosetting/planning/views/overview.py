@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 
 from bosetting.accounts.http import AuthenticatedHttpRequest
 from bosetting.accounts.permissions import Permission, has_permission, require
+from bosetting.core.urls import url_for_pk
 
 from .. import actions
 from ..forms import OverviewFilterForm
@@ -59,6 +60,11 @@ def overview(request: AuthenticatedHttpRequest) -> HttpResponse:
         sort=sort,
         descending=descending,
     )
+    detail_url = url_for_pk("planning:request_detail")
+    acknowledge_url = url_for_pk("planning:decision_acknowledge")
+    for row in shown:
+        row.detail_url = detail_url(row.request_id) if row.request_id else ""
+        row.acknowledge_url = acknowledge_url(row.decision_id) if row.decision_id else ""
     base = {
         "aar": year,
         **({"fylke": county.number} if county else {}),

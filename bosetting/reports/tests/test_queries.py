@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from bosetting.organisations.tests.factories import CountyFactory, MunicipalityFactory
 from bosetting.planning.models import MunicipalDecision, SettlementRequest
@@ -135,3 +137,14 @@ def test_other_counties_municipalities_stay_out_of_a_county_table(cast):
     requests = requests_visible_to(cast.imdi_caseworker)
     rows = figures_by_municipality(requests, year=YEAR, county=cast.vestland)
     assert [row.label for row in rows] == ["4601 Bergen"]
+
+
+def test_the_current_decision_is_joined_once_not_copied_into_each_figure(figures_world):
+    """As a subquery the current decision appeared four times per row, each sorted by the
+    model's default order: JIT compiling then cost more than the query (issue 14)."""
+    requests = requests_visible_to(figures_world.imdi_caseworker)
+    with CaptureQueriesContext(connection) as captured:
+        figures_by_year(requests)
+    [query] = captured
+    assert query["sql"].count('"planning_municipaldecision"') == 1
+    assert 'JOIN "planning_municipaldecision"' in query["sql"]

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.db import connection
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -83,3 +84,26 @@ def test_the_app_server_refuses_to_start_with_an_unsafe_setting():
 def test_the_app_server_starts_with_a_safe_configuration():
     result = _run(["-c", "import bosetting.wsgi"])
     assert result.returncode == 0, result.stderr
+
+
+def test_postgresql_connections_are_made_without_jit():
+    """The production settings ask PostgreSQL for no JIT on every connection (issue 14)."""
+    result = _run(
+        [
+            "-c",
+            "import django; django.setup(); from django.db import connection; "
+            "print(connection.get_connection_params()['options'])",
+        ],
+        DATABASE_URL="postgres://postgres@127.0.0.1:5432/postgres",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "-c jit=off"
+
+
+def test_the_database_answers_that_jit_is_off(db):
+    if connection.vendor != "postgresql":
+        assert "options" not in connection.settings_dict.get("OPTIONS", {})
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone()[0] == "off"

@@ -15,10 +15,21 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: Any) -> None:
         parser.add_argument("--runs", type=int, default=7, help="Målinger per side (median).")
+        parser.add_argument(
+            "--only",
+            nargs="*",
+            default=[],
+            help="Bare disse modulene, f.eks. planning reports (alle når ingen er nevnt).",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         results: list[Result] = []
-        for module_name in BENCHMARK_MODULES:
+        chosen = [
+            name
+            for name in BENCHMARK_MODULES
+            if not options["only"] or name.rsplit(".", 1)[-1] in options["only"]
+        ]
+        for module_name in chosen:
             module = importlib.import_module(module_name)
             for benchmark in module.benchmarks(progress=self.stdout.write):
                 self.stdout.write(f"Måler {benchmark.name} …")
