@@ -108,7 +108,7 @@ class Report:
 
 def _row_html(cells: list[tuple[Column, str]], *, link: str | None, row_class: str) -> str:
     (_first_column, first), *rest = cells
-    heading = conditional_escape(first)
+    heading: str = conditional_escape(first)
     if link:
         heading = f'<a class="ds-link" href="{conditional_escape(link)}">{heading}</a>'
     data = "".join(
