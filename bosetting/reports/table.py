@@ -15,6 +15,7 @@ from enum import StrEnum
 from typing import Any
 
 from django.utils import timezone
+from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString
 
 Cell = str | int | float | Decimal | datetime.date | None
@@ -86,6 +87,38 @@ class Report:
 
     def display_totals(self) -> list[list[tuple[Column, str]]]:
         return [_display(self.columns, row) for row in self.totals]
+
+    def body_html(self) -> SafeString:
+        """The table's <tr>s, written here rather than by template loops: a report of 1,437
+        rows has 11,000 cells, and the template spent a second on them."""
+        return SafeString(
+            "".join(
+                _row_html(cells, link=link, row_class="") for link, cells in self.display_rows()
+            )
+        )
+
+    def totals_html(self) -> SafeString:
+        return SafeString(
+            "".join(
+                _row_html(cells, link=None, row_class="report-total")
+                for cells in self.display_totals()
+            )
+        )
+
+
+def _row_html(cells: list[tuple[Column, str]], *, link: str | None, row_class: str) -> str:
+    (_first_column, first), *rest = cells
+    heading: str = conditional_escape(first)
+    if link:
+        heading = f'<a class="ds-link" href="{conditional_escape(link)}">{heading}</a>'
+    data = "".join(
+        f'<td class="number">{conditional_escape(text)}</td>'
+        if column.is_numeric
+        else f"<td>{conditional_escape(text)}</td>"
+        for column, text in rest
+    )
+    opening = f'<tr class="{row_class}">' if row_class else "<tr>"
+    return f'{opening}<th scope="row">{heading}</th>{data}</tr>'
 
 
 def _display(columns: Sequence[Column], row: Sequence[Cell]) -> list[tuple[Column, str]]:

@@ -13,6 +13,7 @@ import xml.etree.ElementTree as ET
 import openpyxl
 import pypdf
 import pytest
+from django.template import Context, Template
 
 from bosetting.core.testing import close_response, pdf_text
 from bosetting.reports import charts
@@ -216,6 +217,29 @@ def test_the_pdf_carries_the_chart_as_an_image_at_print_resolution():
     [image] = [image for page in reader.pages for image in page.images]
     width, height = image.image.size
     assert width >= 6 * 200 and height >= 4 * 200  # 6 × 4.2 inches at 200 dpi
+
+
+# The template loops the page had before the rows were written in Python (issue 14).
+_ROWS_AS_TEMPLATES = (
+    "{% for link, cells in report.display_rows %}<tr>{% for column, text in cells %}"
+    '{% if forloop.first %}<th scope="row">{% if link %}<a class="ds-link" href="{{ link }}">'
+    "{{ text }}</a>{% else %}{{ text }}{% endif %}</th>{% else %}<td"
+    '{% if column.is_numeric %} class="number"{% endif %}>{{ text }}</td>{% endif %}{% endfor %}'
+    '</tr>{% endfor %}|{% for cells in report.display_totals %}<tr class="report-total">'
+    '{% for column, text in cells %}{% if forloop.first %}<th scope="row">{{ text }}</th>'
+    '{% else %}<td{% if column.is_numeric %} class="number"{% endif %}>{{ text }}</td>{% endif %}'
+    "{% endfor %}</tr>{% endfor %}"
+)
+
+
+@pytest.mark.parametrize("links", [False, True], ids=["plain", "linked"])
+def test_the_rows_written_in_python_are_what_the_template_wrote(links):
+    report = _report()
+    if links:
+        report = _report(row_links=["/rapporter/?a=1&b=2", "", "/x/<y>"])
+    expected = Template(_ROWS_AS_TEMPLATES).render(Context({"report": report}))
+    assert f"{report.body_html()}|{report.totals_html()}" == expected
+    assert "&lt;" in expected or not links
 
 
 def test_rows_must_have_one_cell_per_column():
