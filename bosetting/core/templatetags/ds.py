@@ -13,11 +13,26 @@ _NO_INPUT_CLASS = (forms.CheckboxSelectMultiple, forms.RadioSelect)
 @register.filter
 def ds_widget(field: forms.BoundField) -> SafeString:
     """The field's widget with Designsystemet's class and its help text and errors described."""
-    attrs: dict[str, Any] = {}
     widget = field.field.widget
-    if not isinstance(widget, _NO_INPUT_CLASS):
-        existing = widget.attrs.get("class", "")
-        attrs["class"] = f"{existing} ds-input".strip()
+    return _widget(field, None if isinstance(widget, _NO_INPUT_CLASS) else "ds-input")
+
+
+@register.filter
+def ds_file_widget(field: forms.BoundField) -> SafeString:
+    """A file input that the picker's label stands in front of (templates/forms/field.html)."""
+    return _widget(field, "file-picker__input")
+
+
+@register.filter
+def is_file(field: forms.BoundField) -> bool:
+    return isinstance(field.field.widget, forms.FileInput)
+
+
+def _widget(field: forms.BoundField, css_class: str | None) -> SafeString:
+    attrs: dict[str, Any] = {}
+    if css_class:
+        existing = field.field.widget.attrs.get("class", "")
+        attrs["class"] = f"{existing} {css_class}".strip()
     described_by = []
     if field.help_text:
         described_by.append(f"{field.auto_id}_helptext")
