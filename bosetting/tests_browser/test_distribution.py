@@ -150,7 +150,7 @@ def test_proposal_answer_decision_and_letter(cast, live_server, log_in_as, brows
     check_axe(imdi)
     imdi.get_by_label(f"Velg sak {accepted.reference}").check()
     imdi.get_by_role("button", name="Fatt vedtak for valgte saker").click()
-    expect(imdi.get_by_text("Vedtak er fattet for 1 saker")).to_be_visible()
+    expect(imdi.get_by_text("Vedtak er fattet for 1 sak.")).to_be_visible()
     check_axe(imdi)
 
     bergen.reload()
