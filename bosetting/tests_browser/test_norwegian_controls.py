@@ -59,3 +59,27 @@ def test_without_javascript_the_browsers_own_file_input_shows(
         expect(page.locator("[data-file-picker]").get_by_text("Velg fil")).to_be_hidden()
     finally:
         context.close()
+
+
+# The browser's own checkbox and radio button are 13 px: too small to hit on a phone and unlike
+# the rest of the interface.
+CHOICE_SIZES = """() => Array.from(document.querySelectorAll(
+    "main input[type=checkbox], main input[type=radio]"
+)).map((input) => {
+    const box = input.getBoundingClientRect();
+    return {id: input.id, width: box.width, height: box.height, cls: input.className};
+})"""
+
+
+def test_checkboxes_and_radio_buttons_have_designsystemets_size(
+    cast: Any, live_server: Any, log_in_as: Any
+) -> None:
+    page = log_in_as(cast.reception_staff)
+    page.goto(f"{live_server.url}/saker/ny/")
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    sizes = page.evaluate(CHOICE_SIZES)
+    assert {size["id"] for size in sizes} >= {"id_sex_0", "id_residence_0"}
+    for size in sizes:
+        assert "ds-input" in size["cls"].split(), size
+        assert size["width"] >= 20 and size["height"] >= 20, size
+    check_axe(page)

@@ -3,6 +3,7 @@
 from typing import Any
 
 from django import forms, template
+from django.forms.boundfield import BoundWidget
 from django.utils.safestring import SafeString
 
 register = template.Library()
@@ -42,6 +43,21 @@ def _widget(field: forms.BoundField, css_class: str | None) -> SafeString:
     if described_by:
         attrs["aria-describedby"] = " ".join(described_by)
     return field.as_widget(attrs=attrs)
+
+
+@register.filter
+def ds_choices(field: forms.BoundField) -> list[BoundWidget]:
+    """The checkboxes or radio buttons of a multiple-choice field with Designsystemet's class:
+    without it they are the browser's own 13-pixel boxes."""
+    widget = field.field.widget
+    attrs = {"id": widget.attrs.get("id") or field.auto_id, "class": "ds-input"}
+    if field.errors:
+        attrs["aria-invalid"] = "true"
+    attrs = field.build_widget_attrs(attrs)
+    return [
+        BoundWidget(widget, choice, field.form.renderer)
+        for choice in widget.subwidgets(field.html_name, field.value(), attrs=attrs)
+    ]
 
 
 @register.filter
