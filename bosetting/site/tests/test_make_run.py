@@ -39,3 +39,15 @@ def test_the_demo_runs_with_debug_off_so_its_error_pages_are_norwegian() -> None
 
 def test_debug_pages_are_one_variable_away() -> None:
     assert "DEBUG=1" in _line_running(_commands("DEBUG=1"), "runserver")
+
+
+def test_every_step_of_the_demo_gets_the_address_it_is_served_at() -> None:
+    commands = _commands("PORT=8101")
+    assert "runserver 127.0.0.1:8101" in _line_running(commands, "runserver")
+    for step in ("seed_demo", "demo_logins", "db_worker", "runserver"):
+        assert "SITE_URL=http://127.0.0.1:8101" in _line_running(commands, step), step
+
+
+def test_a_site_url_given_is_kept() -> None:
+    commands = _commands("PORT=8101", "SITE_URL=https://demo.example")
+    assert "SITE_URL=https://demo.example" in _line_running(commands, "db_worker")
