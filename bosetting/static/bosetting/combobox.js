@@ -250,6 +250,16 @@
       help.textContent = data.comboboxHelp;
     }
 
+    // The error summary links to the field by the <select>'s id, which is hidden now.
+    if (select.id) {
+      document.querySelectorAll("a[href='#" + select.id + "']").forEach(function (link) {
+        link.addEventListener("click", function (event) {
+          event.preventDefault();
+          input.focus();
+        });
+      });
+    }
+
     control.appendChild(input);
     control.appendChild(listbox);
     wrapper.appendChild(control);
