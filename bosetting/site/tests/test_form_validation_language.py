@@ -45,7 +45,7 @@ def test_every_form_with_fields_has_novalidate() -> None:
     assert forms_with_fields_left_to_the_browser() == []
 
 
-def test_the_check_sees_a_form_with_fields(tmp_path: Path) -> None:
+def test_the_check_sees_a_form_with_fields() -> None:
     body = '{% csrf_token %}<input type="hidden" name="a"><button type="submit">Lagre</button>'
     assert not FIELDS.search(INERT[3].sub("", INERT[4].sub("", body)))
     assert FIELDS.search('<select name="x"></select>')
