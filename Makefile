@@ -6,6 +6,13 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 DEMO_ENV := BOSETTING_DEMO=1 DJANGO_SETTINGS_MODULE=bosetting.settings.local
+# The demo shows what users see: Norwegian error pages, not Django's English debug pages
+# (`make run DEBUG=1` for those).
+DEBUG ?= 0
+ALLOWED_HOSTS ?= $(HOST),127.0.0.1,localhost
+# The address the links in e-mails point to, and that the demo logins print: the one served.
+SITE_URL ?= http://$(HOST):$(PORT)
+RUN_ENV := $(DEMO_ENV) DEBUG=$(DEBUG) ALLOWED_HOSTS=$(ALLOWED_HOSTS) SITE_URL=$(SITE_URL)
 
 .PHONY: install system-packages run test test-office test-prod-like check bench clean
 
@@ -25,13 +32,13 @@ $(STAMP): pyproject.toml
 run: install
 	@scripts/install-system-packages fonts
 	@mkdir -p var
-	$(DEMO_ENV) $(BIN)/python manage.py migrate --no-input
-	$(DEMO_ENV) $(BIN)/python manage.py load_municipalities
-	$(DEMO_ENV) $(BIN)/python manage.py seed_demo
-	@$(DEMO_ENV) $(BIN)/python manage.py demo_logins
-	@$(DEMO_ENV) $(BIN)/python manage.py db_worker & worker=$$!; \
+	$(RUN_ENV) $(BIN)/python manage.py migrate --no-input
+	$(RUN_ENV) $(BIN)/python manage.py load_municipalities
+	$(RUN_ENV) $(BIN)/python manage.py seed_demo
+	@$(RUN_ENV) $(BIN)/python manage.py demo_logins
+	@$(RUN_ENV) $(BIN)/python manage.py db_worker & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
-	$(DEMO_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT) --noreload
+	$(RUN_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT) --noreload
 
 # The whole test suite. DATABASE_URL=postgres://... runs it on PostgreSQL instead of SQLite.
 test: install system-packages

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from bosetting.audit.actions import record_event
 from bosetting.audit.models import EventType
+from bosetting.core.counts import counted
 from bosetting.notifications.actions import notify
 from bosetting.organisations.actions import ensure_imdi
 from bosetting.organisations.models import Organisation
@@ -202,9 +203,9 @@ def _send_invitation(*, by: User, user: User) -> str:
         subject=_("Invitasjon til Bosetting"),
         body=_(
             "Du er invitert til Bosetting av %(by)s i %(org)s. Åpne lenken for å velge passord og "
-            "sette opp innlogging med engangskode fra en app på telefonen. Lenken gjelder i %(days)s dager."
+            "sette opp innlogging med engangskode fra en app på telefonen. Lenken gjelder i %(days)s."
         )
-        % {"by": by, "org": user.organisation, "days": days},
+        % {"by": by, "org": user.organisation, "days": counted(days, "dag")},
         url=reverse("accounts:accept_invitation", args=[token]),
     )
     return token

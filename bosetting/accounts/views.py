@@ -23,6 +23,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from bosetting.accounts.http import AuthenticatedHttpRequest
+from bosetting.core.counts import counted
 from bosetting.core.forms import choice_field
 
 from . import actions
@@ -108,8 +109,8 @@ def user_invite(request: AuthenticatedHttpRequest) -> HttpResponse:
         else:
             messages.success(
                 request,
-                _("Invitasjonen er sendt til %(email)s. Lenken gjelder i %(days)s dager.")
-                % {"email": user.email, "days": _invitation_days()},
+                _("Invitasjonen er sendt til %(email)s. Lenken gjelder i %(days)s.")
+                % {"email": user.email, "days": counted(_invitation_days(), "dag")},
             )
             return redirect("accounts:user_detail", pk=user.pk)
     return render(

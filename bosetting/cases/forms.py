@@ -13,7 +13,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from bosetting.accounts.permissions import Scope
-from bosetting.core.forms import choice_field, model_choice_field
+from bosetting.core.forms import SearchableSelectMultiple, choice_field, model_choice_field
 from bosetting.organisations.models import County, Municipality, ReceptionCentre
 
 from .actions import HealthInput, PersonData
@@ -67,6 +67,7 @@ class PersonForm(forms.Form):
         help_text=_("Hold Ctrl (eller Cmd) nede for å velge flere."),
         choices=[],
         required=False,
+        widget=SearchableSelectMultiple,
     )
     interpreter_language = forms.ChoiceField(label=_("Tolkespråk"), choices=[], required=False)
     category = forms.ChoiceField(label=_("Kategori"), choices=Category.choices)
@@ -194,6 +195,7 @@ class AssessmentForm(forms.Form):
         to_field_name="number",
         required=False,
         help_text=_("Hold Ctrl (eller Cmd) nede for å velge flere."),
+        widget=SearchableSelectMultiple,
     )
     network_note = forms.CharField(
         label=_("Om familien og nettverket"),
@@ -273,6 +275,7 @@ class AssessmentForm(forms.Form):
         to_field_name="number",
         required=False,
         help_text=_("Hold Ctrl (eller Cmd) nede for å velge flere."),
+        widget=SearchableSelectMultiple,
     )
     wish_counties = CountyMultipleChoiceField(
         label=_("Ønskede fylker"),

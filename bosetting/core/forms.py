@@ -4,6 +4,7 @@ from typing import Any
 
 from django import forms
 from django.forms.renderers import TemplatesSetting
+from django.utils.translation import gettext as _
 
 
 class FormRenderer(TemplatesSetting):
@@ -23,3 +24,27 @@ def model_choice_field(form: forms.BaseForm, name: str) -> forms.ModelChoiceFiel
     field = form.fields[name]
     assert isinstance(field, forms.ModelChoiceField)
     return field
+
+
+class SearchableSelectMultiple(forms.SelectMultiple):
+    """A list to pick several from, which static/bosetting/combobox.js turns into a combobox the
+    user types in to search and picks from with the keyboard. Without JavaScript it stays the
+    browser's own list, where Ctrl (or Cmd) picks more than one: the field's help text says so,
+    and the script puts its own in that text's place."""
+
+    def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
+        context = super().get_context(name, value, attrs)
+        context["widget"]["attrs"].update(
+            {
+                "data-combobox": "",
+                "data-combobox-help": _(
+                    "Skriv for å søke. Velg med pil ned og Enter; du kan velge flere."
+                ),
+                "data-combobox-remove": _("Fjern"),
+                "data-combobox-chosen": _("Valgt"),
+                "data-combobox-one": _("1 treff"),
+                "data-combobox-many": _("%(count)s treff"),
+                "data-combobox-none": _("Ingen treff"),
+            }
+        )
+        return context

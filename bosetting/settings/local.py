@@ -11,3 +11,6 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Static files straight from the source folders, with debug off too (the demo runs with it off).
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

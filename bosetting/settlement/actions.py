@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from bosetting.accounts.permissions import AccessDenied, Permission, denial_reason
 from bosetting.accounts.queries import municipal_caseworkers
@@ -19,6 +20,7 @@ from bosetting.audit.actions import record_event
 from bosetting.audit.models import EventType
 from bosetting.cases.models import Case, CaseState, Person
 from bosetting.cases.transitions import change_case_state
+from bosetting.core.counts import counted
 from bosetting.notifications.actions import notify
 
 from .models import Settlement, SettlementReminder, Source
@@ -340,13 +342,18 @@ def send_due_reminders(*, today: datetime.date, days: int) -> int:
             references = ", ".join(case.reference for case in cases)
             notify(
                 recipients=caseworkers.get(municipality_id, []),
-                subject=_("Bosettingsdato mangler for %(count)s saker") % {"count": len(cases)},
-                body=_(
-                    "Disse sakene ble søkt ut til kommunen for mer enn %(days)s dager siden, "
-                    "men har ingen bosettingsdato: %(references)s. Registrer datoen når "
-                    "personene har kommet, så kommunens tall blir riktige."
+                subject=_("Bosettingsdato mangler for %(cases)s")
+                % {"cases": counted(len(cases), "sak")},
+                body=ngettext(
+                    "Denne saken ble søkt ut til kommunen for mer enn %(days)s siden, men har "
+                    "ingen bosettingsdato: %(references)s. Registrer datoen når personene har "
+                    "kommet, så kommunens tall blir riktige.",
+                    "Disse sakene ble søkt ut til kommunen for mer enn %(days)s siden, men har "
+                    "ingen bosettingsdato: %(references)s. Registrer datoen når personene har "
+                    "kommet, så kommunens tall blir riktige.",
+                    len(cases),
                 )
-                % {"days": days, "references": references},
+                % {"days": counted(days, "dag"), "references": references},
                 url=url,
             )
             for case in cases:

@@ -35,7 +35,11 @@ def _fill_person(
         expect(page.get_by_label("Kategori")).to_have_value("resettlement")
         return
     page.get_by_label("Statsborgerskap").select_option(label="Eritrea")
-    page.locator("#id_languages").select_option(label="Tigrinja")
+    languages = page.locator("main").get_by_role("combobox", name="Språk", exact=True)
+    languages.fill("tigr")
+    languages.press("Enter")
+    languages.press("Escape")
+    expect(page.get_by_role("button", name="Fjern Tigrinja")).to_be_visible()
     page.get_by_label("Kategori").select_option(label="Overføringsflyktning")
 
 

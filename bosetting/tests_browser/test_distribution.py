@@ -162,7 +162,7 @@ def test_proposal_answer_decision_and_letter(cast, live_server, log_in_as, brows
     expect(imdi.get_by_label(f"Velg sak {accepted.reference}")).to_be_checked()
     imdi.get_by_role("button", name="Fatt vedtak for valgte saker").click()
     imdi.get_by_role("button", name="Send inn").click()
-    expect(imdi.get_by_text("Vedtak er fattet for 1 saker")).to_be_visible()
+    expect(imdi.get_by_text("Vedtak er fattet for 1 sak.")).to_be_visible()
     check_axe(imdi)
 
     bergen.reload()

@@ -79,7 +79,7 @@ def test_administrator_edits_and_translates_the_household_letter_and_new_letters
     admin.get_by_label(f"Velg sak {case.reference}").check()
     admin.get_by_role("button", name="Fatt vedtak for valgte saker").click()
     admin.get_by_role("button", name="Send inn").click()
-    expect(admin.get_by_text("Vedtak er fattet for 1 saker")).to_be_visible()
+    expect(admin.get_by_text("Vedtak er fattet for 1 sak.")).to_be_visible()
 
     letters = {
         letter.language: letter

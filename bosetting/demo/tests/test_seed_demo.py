@@ -124,3 +124,12 @@ def _counts() -> tuple[int, ...]:
         SettlementRequest.objects.count(),
         Settlement.objects.count(),
     )
+
+
+def test_demo_logins_prints_the_address_served(demo_mode, settings):
+    settings.SITE_URL = "http://127.0.0.1:8101"
+    out = StringIO()
+
+    call_command("demo_logins", stdout=out)
+
+    assert "Bosetting kjører på http://127.0.0.1:8101/" in out.getvalue()

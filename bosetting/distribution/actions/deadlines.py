@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from bosetting.audit.actions import record_event
 from bosetting.audit.models import EventType
 from bosetting.cases.models import Case
+from bosetting.core.counts import counted
 from bosetting.notifications.actions import notify
 from bosetting.planning.actions import imdi_caseworkers, municipal_caseworkers
 
@@ -52,8 +53,8 @@ def send_due_reminders(*, today: datetime.date) -> int:
                 ],
                 subject=_("Påminnelse: svarfrist for %(proposal)s er %(deadline)s")
                 % {"proposal": proposal.reference, "deadline": _d(proposal.deadline)},
-                body=_("%(count)s saker venter på svar innen %(deadline)s.")
-                % {"count": pending, "deadline": _d(proposal.deadline)},
+                body=_("%(cases)s venter på svar innen %(deadline)s.")
+                % {"cases": counted(pending, "sak"), "deadline": _d(proposal.deadline)},
                 url=answer_url(proposal),
             )
             count += 1
@@ -100,8 +101,8 @@ def expire_due_proposals(*, today: datetime.date) -> int:
                 details={"expired_cases": [p.case_id for p in pending]},
             )
             body = _(
-                "Svarfristen %(deadline)s gikk ut. %(count)s saker uten svar er tilbake hos IMDi."
-            ) % {"deadline": _d(proposal.deadline), "count": len(pending)}
+                "Svarfristen %(deadline)s gikk ut. %(cases)s uten svar er tilbake hos IMDi."
+            ) % {"deadline": _d(proposal.deadline), "cases": counted(len(pending), "sak")}
             subject = _("%(proposal)s til %(municipality)s er utløpt") % {
                 "proposal": proposal.reference,
                 "municipality": proposal.municipality.name,

@@ -15,6 +15,7 @@ from bosetting.audit.actions import record_event
 from bosetting.audit.models import EventType
 from bosetting.cases.models import Case, CaseState, Category, Person
 from bosetting.cases.transitions import change_case_state
+from bosetting.core.counts import counted
 from bosetting.notifications.actions import notify
 from bosetting.organisations.models import Municipality
 from bosetting.planning.actions import municipal_caseworkers
@@ -112,11 +113,11 @@ def create_proposal(
         record_event(
             by=by,
             event_type=EventType.PROPOSAL_CREATED,
-            summary=_("%(proposal)s til %(municipality)s opprettet med %(count)s saker")
+            summary=_("%(proposal)s til %(municipality)s opprettet med %(cases)s")
             % {
                 "proposal": proposal.reference,
                 "municipality": municipality.name,
-                "count": len(added),
+                "cases": counted(len(added), "sak"),
             },
             obj=proposal,
             municipality=municipality,
@@ -138,8 +139,8 @@ def add_cases(*, by: Actor, proposal: Proposal, cases: Iterable[Case]) -> list[P
         record_event(
             by=by,
             event_type=EventType.PROPOSAL_CHANGED,
-            summary=_("%(count)s saker lagt til i %(proposal)s")
-            % {"count": len(added), "proposal": proposal.reference},
+            summary=_("%(cases)s lagt til i %(proposal)s")
+            % {"cases": counted(len(added), "sak"), "proposal": proposal.reference},
             obj=proposal,
             municipality=proposal.municipality,
             details={"added": [p.case_id for p in added]},
@@ -151,8 +152,8 @@ def add_cases(*, by: Actor, proposal: Proposal, cases: Iterable[Case]) -> list[P
                 ],
                 subject=_("Nye saker i forespørsel %(proposal)s")
                 % {"proposal": proposal.reference},
-                body=_("IMDi har lagt til %(count)s saker i forespørselen. Svarfrist %(deadline)s.")
-                % {"count": len(added), "deadline": _d(proposal.deadline)},
+                body=_("IMDi har lagt til %(cases)s i forespørselen. Svarfrist %(deadline)s.")
+                % {"cases": counted(len(added), "sak"), "deadline": _d(proposal.deadline)},
                 url=answer_url(proposal),
             )
     return added
@@ -248,12 +249,12 @@ def send_proposal(
             subject=_("Ny forespørsel om bosetting fra IMDi (%(proposal)s)")
             % {"proposal": proposal.reference},
             body=_(
-                "IMDi spør om %(municipality)s kan bosette %(count)s saker. Se de anonymiserte "
+                "IMDi spør om %(municipality)s kan bosette %(cases)s. Se de anonymiserte "
                 "sammendragene og svar ja eller nei per sak innen %(deadline)s."
             )
             % {
                 "municipality": proposal.municipality.name,
-                "count": len(proposed),
+                "cases": counted(len(proposed), "sak"),
                 "deadline": _d(proposal.deadline),
             },
             url=answer_url(proposal),

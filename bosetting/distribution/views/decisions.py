@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods
 
 from bosetting.accounts.http import AuthenticatedHttpRequest
 from bosetting.accounts.permissions import Permission, require
+from bosetting.core.counts import counted
 
 from ..actions import (
     DistributionError,
@@ -53,11 +54,8 @@ def decide(request: AuthenticatedHttpRequest) -> HttpResponse:
             else:
                 messages.success(
                     request,
-                    _(
-                        "Vedtak er fattet for %(count)s saker. Brevene er laget og kommunene "
-                        "varslet."
-                    )
-                    % {"count": len(decisions)},
+                    _("Vedtak er fattet for %(cases)s. Brevene er laget og kommunene varslet.")
+                    % {"cases": counted(len(decisions), "sak")},
                 )
                 return redirect("distribution:decide")
     selected = {str(pk) for pk in request.POST.getlist("cases")}

@@ -48,6 +48,15 @@ def test_worker_sends_the_email_with_prefix_and_absolute_link(cast):
     assert DBTaskResult.objects.successful().count() == 1
 
 
+def test_the_link_in_the_email_points_to_site_url(cast, settings):
+    settings.SITE_URL = "http://127.0.0.1:8101"
+    notify(recipients=[cast.bergen_caseworker], subject="Emne", body="Tekst", url="/saker/7/")
+
+    run_worker()
+
+    assert "http://127.0.0.1:8101/saker/7/" in mail.outbox[0].body
+
+
 def test_a_second_run_sends_nothing_more(cast):
     notify(recipients=[cast.bergen_caseworker, cast.bergen_admin], subject="Emne", body="Tekst")
     run_worker()

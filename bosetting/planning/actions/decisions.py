@@ -14,6 +14,7 @@ from bosetting.accounts.permissions import Permission
 from bosetting.accounts.queries import imdi_caseworkers, municipal_caseworkers
 from bosetting.audit.actions import record_event
 from bosetting.audit.models import EventType
+from bosetting.core.counts import counted
 from bosetting.notifications.actions import notify
 
 from ..errors import PlanningError
@@ -88,8 +89,8 @@ def save_decision(
         record_event(
             by=by,
             event_type=EventType.DECISION_DRAFT_SAVED,
-            summary=_("Utkast til vedtak for %(year)s lagret: %(places)s flyktninger")
-            % {"year": request.year, "places": places},
+            summary=_("Utkast til vedtak for %(year)s lagret: %(places)s")
+            % {"year": request.year, "places": counted(places, "flyktning")},
             obj=decision,
             municipality=request.municipality,
         )
@@ -144,11 +145,11 @@ def _approve(*, by: Actor, decision: MunicipalDecision, request: SettlementReque
     record_event(
         by=by,
         event_type=EventType.DECISION_APPROVED,
-        summary=_("%(municipality)s godkjente vedtak for %(year)s: %(places)s flyktninger")
+        summary=_("%(municipality)s godkjente vedtak for %(year)s: %(places)s")
         % {
             "municipality": request.municipality.name,
             "year": request.year,
-            "places": decision.places,
+            "places": counted(decision.places, "flyktning"),
         },
         obj=decision,
         municipality=request.municipality,
@@ -164,14 +165,14 @@ def _approve(*, by: Actor, decision: MunicipalDecision, request: SettlementReque
         subject=_("Vedtak fra %(municipality)s for %(year)s")
         % {"municipality": request.municipality.name, "year": request.year},
         body=_(
-            "%(municipality)s har vedtatt å bosette %(places)s flyktninger i %(year)s, herav "
-            "%(minors)s enslige mindreårige. IMDi anmodet om %(requested)s."
+            "%(municipality)s har vedtatt å bosette %(places)s i %(year)s, herav "
+            "%(minors)s. IMDi anmodet om %(requested)s."
         )
         % {
             "municipality": request.municipality.name,
-            "places": decision.places,
+            "places": counted(decision.places, "flyktning"),
             "year": request.year,
-            "minors": decision.unaccompanied_minors,
+            "minors": counted(decision.unaccompanied_minors, "enslig mindreårig"),
             "requested": request.places,
         },
         url=request_url(request),
@@ -209,8 +210,8 @@ def acknowledge_decision(*, by: Actor, decision: MunicipalDecision) -> Municipal
                 request.municipality_id, []
             ),
             subject=_("IMDi har mottatt vedtaket for %(year)s") % {"year": request.year},
-            body=_("IMDi har kvittert ut kommunens vedtak om å bosette %(places)s flyktninger.")
-            % {"places": decision.places},
+            body=_("IMDi har kvittert ut kommunens vedtak om å bosette %(places)s.")
+            % {"places": counted(decision.places, "flyktning")},
             url=request_url(request),
             email=False,
         )

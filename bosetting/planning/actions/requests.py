@@ -15,6 +15,7 @@ from bosetting.accounts.permissions import Permission
 from bosetting.accounts.queries import municipal_caseworkers
 from bosetting.audit.actions import record_event
 from bosetting.audit.models import EventType
+from bosetting.core.counts import counted
 from bosetting.notifications.actions import notify
 from bosetting.organisations.models import Municipality
 
@@ -105,8 +106,8 @@ def prepare_requests(
         record_event(
             by=by,
             event_type=EventType.REQUEST_PREPARED,
-            summary=_("Utkast til anmodning for %(year)s lagret for %(count)s kommuner")
-            % {"year": year, "count": len(saved)},
+            summary=_("Utkast til anmodning for %(year)s lagret for %(municipalities)s")
+            % {"year": year, "municipalities": counted(len(saved), "kommune")},
             details={
                 "year": year,
                 "deadline": deadline.isoformat(),
@@ -176,13 +177,11 @@ def send_requests(*, by: Actor, requests: Iterable[SettlementRequest]) -> list[S
             record_event(
                 by=by,
                 event_type=EventType.REQUEST_SENT,
-                summary=_(
-                    "Anmodning for %(year)s sendt til %(municipality)s: %(places)s flyktninger"
-                )
+                summary=_("Anmodning for %(year)s sendt til %(municipality)s: %(places)s")
                 % {
                     "year": request.year,
                     "municipality": request.municipality.name,
-                    "places": request.places,
+                    "places": counted(request.places, "flyktning"),
                 },
                 obj=request,
                 municipality=request.municipality,
@@ -192,14 +191,14 @@ def send_requests(*, by: Actor, requests: Iterable[SettlementRequest]) -> list[S
                 recipients=caseworkers.get(request.municipality_id, []),
                 subject=_("Anmodning om bosetting i %(year)s") % {"year": request.year},
                 body=_(
-                    "IMDi anmoder %(municipality)s om å bosette %(places)s flyktninger i "
-                    "%(year)s, herav %(minors)s enslige mindreårige. Svarfrist %(deadline)s."
+                    "IMDi anmoder %(municipality)s om å bosette %(places)s i %(year)s, "
+                    "herav %(minors)s. Svarfrist %(deadline)s."
                 )
                 % {
                     "municipality": request.municipality.name,
-                    "places": request.places,
+                    "places": counted(request.places, "flyktning"),
                     "year": request.year,
-                    "minors": request.unaccompanied_minors,
+                    "minors": counted(request.unaccompanied_minors, "enslig mindreårig"),
                     "deadline": _d(request.deadline),
                 },
                 url=request_url(request),
@@ -280,12 +279,12 @@ def adjust_request(
             ),
             subject=_("Anmodningen for %(year)s er justert") % {"year": request.year},
             body=_(
-                "IMDi har justert anmodningen til %(places)s flyktninger, herav %(minors)s "
-                "enslige mindreårige. Svarfrist %(deadline)s. Begrunnelse: %(reason)s"
+                "IMDi har justert anmodningen til %(places)s, herav %(minors)s. "
+                "Svarfrist %(deadline)s. Begrunnelse: %(reason)s"
             )
             % {
-                "places": places,
-                "minors": unaccompanied_minors,
+                "places": counted(places, "flyktning"),
+                "minors": counted(unaccompanied_minors, "enslig mindreårig"),
                 "deadline": _d(deadline),
                 "reason": reason.strip(),
             },

@@ -110,6 +110,17 @@ def test_send_makes_version_one_with_its_letter_and_notifies_the_caseworkers(cas
     assert event.municipality == cast.bergen
 
 
+def test_one_refugee_and_one_minor_are_counted_in_the_singular(cast):
+    send(cast, cast.stord, places=1, minors=1)
+    notification = Notification.objects.get(recipient=cast.stord_caseworker)
+    assert "bosette 1 flyktning i " in notification.body
+    assert "herav 1 enslig mindreårig." in notification.body
+    event = AuditEvent.objects.get(event_type=EventType.REQUEST_SENT)
+    assert event.summary.endswith(": 1 flyktning")
+    prepared = AuditEvent.objects.get(event_type=EventType.REQUEST_PREPARED)
+    assert prepared.summary.endswith("lagret for 1 kommune")
+
+
 def test_send_refuses_a_request_already_sent(cast, bergen_request):
     with pytest.raises(PlanningError, match="allerede sendt"):
         actions.send_requests(by=cast.imdi_caseworker, requests=[bergen_request])

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 
 from bosetting.accounts.http import AuthenticatedHttpRequest
 from bosetting.accounts.permissions import Permission, has_permission, require
+from bosetting.core.counts import counted
 from bosetting.core.urls import url_for_pk
 
 from .. import actions
@@ -118,8 +119,8 @@ def send_reminders(request: AuthenticatedHttpRequest) -> HttpResponse:
         if count:
             messages.success(
                 request,
-                _("Påminnelse er sendt til %(count)s kommuner uten godkjent vedtak.")
-                % {"count": count},
+                _("Påminnelse er sendt til %(municipalities)s uten godkjent vedtak.")
+                % {"municipalities": counted(count, "kommune")},
             )
         else:
             messages.info(request, _("Alle kommuner med sendt anmodning har godkjent vedtak."))

@@ -14,6 +14,7 @@ from django.utils.translation import ngettext
 from bosetting.accounts.http import AuthenticatedHttpRequest
 from bosetting.accounts.kept_input import form_data, keeps_input_on_expiry
 from bosetting.accounts.permissions import Permission, require
+from bosetting.core.counts import counted
 from bosetting.organisations.models import County, Municipality
 
 from .. import actions
@@ -168,9 +169,9 @@ def upload(request: AuthenticatedHttpRequest) -> HttpResponse:
             messages.success(
                 request,
                 _(
-                    "Filen er lest inn: utkast for %(count)s kommuner er lagret. De er ikke sendt ennå."
+                    "Filen er lest inn: utkast for %(municipalities)s er lagret. De er ikke sendt ennå."
                 )
-                % {"count": len(saved)},
+                % {"municipalities": counted(len(saved), "kommune")},
             )
             return redirect(reverse("planning:prepare") + f"?aar={year}")
     return render(

@@ -169,6 +169,10 @@ def test_reminder_goes_once_per_case_after_the_set_days(cast: Any) -> None:
     notification = Notification.objects.get()
     assert notification.recipient == cast.bergen_caseworker
     assert old.reference in notification.body
+    assert notification.subject == "Bosettingsdato mangler for 1 sak"
+    assert notification.body.startswith(
+        "Denne saken ble søkt ut til kommunen for mer enn 14 dager siden"
+    )
     assert AuditEvent.objects.filter(event_type=EventType.SETTLEMENT_REMINDER_SENT).count() == 1
 
 
@@ -184,4 +188,4 @@ def test_settled_cases_are_not_reminded(cast: Any) -> None:
 def test_reminder_command_reads_the_days_from_settings(cast: Any, capsys: Any) -> None:
     make_matched_case(municipality=cast.bergen, decided_on=TODAY() - datetime.timedelta(days=3))
     call_command("send_settlement_reminders")
-    assert "1 saker" in capsys.readouterr().out
+    assert "Påminnelser sendt for 1 sak\n" in capsys.readouterr().out

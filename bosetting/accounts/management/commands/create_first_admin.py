@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.urls import reverse
 
 from bosetting.accounts.actions import AccountError, create_first_admin
+from bosetting.core.counts import counted
 
 
 class Command(BaseCommand):
@@ -34,5 +35,5 @@ class Command(BaseCommand):
         link = settings.SITE_URL.rstrip("/") + reverse("accounts:accept_invitation", args=[token])
         days = settings.INVITATION_VALID_FOR.days
         self.stdout.write(f"{user.email} er opprettet som IMDi-administrator.")
-        self.stdout.write(f"Engangslenke (gjelder i {days} dager, vises bare nå):")
+        self.stdout.write(f"Engangslenke (gjelder i {counted(days, 'dag')}, vises bare nå):")
         self.stdout.write(link)

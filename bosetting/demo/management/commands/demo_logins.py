@@ -13,7 +13,7 @@ class Command(BaseCommand):
         if not settings.DEMO_MODE:
             raise CommandError("demo_logins virker bare i demomodus (BOSETTING_DEMO=1).")
         self.stdout.write("")
-        self.stdout.write("Bosetting kjører på http://127.0.0.1:8000/")
+        self.stdout.write(f"Bosetting kjører på {settings.SITE_URL.rstrip('/')}/")
         self.stdout.write(f"Demobrukere (passord for alle: {DEMO_PASSWORD}):")
         for username, first, last, _organisation, roles in DEMO_USERS:
             labels = ", ".join(str(role.label) for role in roles)

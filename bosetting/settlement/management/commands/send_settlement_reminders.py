@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from bosetting.core.counts import counted
 from bosetting.settlement.actions import send_due_reminders
 
 DEFAULT_DAYS_AFTER_DECISION = 14
@@ -23,4 +24,4 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         days = getattr(settings, "SETTLEMENT_REMINDER_DAYS", DEFAULT_DAYS_AFTER_DECISION)
         count = send_due_reminders(today=timezone.localdate(), days=days)
-        self.stdout.write(f"Påminnelser sendt for {count} saker")
+        self.stdout.write(f"Påminnelser sendt for {counted(count, 'sak')}")
