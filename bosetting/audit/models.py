@@ -38,6 +38,7 @@ class EventType(models.TextChoices):
     REQUEST_ADJUSTED = "request_adjusted", _("Anmodning justert")
     REQUEST_REMINDER_SENT = "request_reminder_sent", _("Påminnelse om vedtak sendt")
     REQUEST_LETTER_DOWNLOADED = "request_letter_downloaded", _("Anmodningsbrev lastet ned")
+    REQUEST_LETTER_MADE_AGAIN = "request_letter_made_again", _("Anmodningsbrev lages på nytt")
     DECISION_DRAFT_SAVED = "decision_draft_saved", _("Utkast til vedtak lagret")
     DECISION_APPROVED = "decision_approved", _("Vedtak godkjent og sendt til IMDi")
     DECISION_ACKNOWLEDGED = "decision_acknowledged", _("Vedtak kvittert ut av IMDi")

@@ -8,6 +8,7 @@ from .decisions import acknowledge_decision, approve_decision, save_decision
 from .requests import (
     RequestNumbers,
     adjust_request,
+    make_request_letter_again,
     prepare_requests,
     record_letter_download,
     send_due_reminders,
@@ -22,6 +23,7 @@ __all__ = [
     "adjust_request",
     "approve_decision",
     "imdi_caseworkers",
+    "make_request_letter_again",
     "municipal_caseworkers",
     "prepare_requests",
     "record_letter_download",
