@@ -82,9 +82,7 @@ def test_running_the_task_again_makes_no_second_letter(cast, settings, tmp_path)
     version.refresh_from_db()
     assert (version.letter.name, version.letter_sha256) == first
     assert SettlementRequestVersion.objects.count() == 1
-    assert [path.name for path in Path(tmp_path).rglob("*.pdf")] == [
-        Path(version.letter.name).name
-    ]
+    assert [path.name for path in Path(tmp_path).rglob("*.pdf")] == [Path(version.letter.name).name]
 
 
 def test_a_letter_that_fails_is_shown_and_can_be_made_again(cast, client_for, settings, tmp_path):
