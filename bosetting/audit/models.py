@@ -72,6 +72,7 @@ class EventType(models.TextChoices):
     PROPOSAL_REMINDER_SENT = "proposal_reminder_sent", _("Påminnelse om forespørsel sendt")
     SETTLEMENT_DECIDED = "settlement_decided", _("Vedtak om bosettingskommune fattet")
     DECISION_LETTER_DOWNLOADED = "decision_letter_downloaded", _("Vedtaksbrev lastet ned")
+    DECISION_LETTER_MADE_AGAIN = "decision_letter_made_again", _("Vedtaksbrev lages på nytt")
     # Letter templates (letters).
     LETTER_TEMPLATE_SAVED = "letter_template_saved", _("Brevmal lagret i ny versjon")
     LETTER_TRANSLATION_ADDED = "letter_translation_added", _("Oversettelse av brevmal lagt til")

@@ -6,7 +6,7 @@ from ..errors import DistributionError
 from .answers import answer_case, answer_refusal
 from .common import answer_url, proposal_url
 from .deadlines import expire_due_proposals, send_due_reminders
-from .decisions import decide_settlement, record_letter_download
+from .decisions import decide_settlement, make_decision_letter_again, record_letter_download
 from .proposals import (
     add_cases,
     capacity_warning,
@@ -26,6 +26,7 @@ __all__ = [
     "create_proposal",
     "decide_settlement",
     "expire_due_proposals",
+    "make_decision_letter_again",
     "proposal_url",
     "record_letter_download",
     "remove_case",

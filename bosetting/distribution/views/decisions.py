@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import FileResponse, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from bosetting.accounts.http import AuthenticatedHttpRequest
 from bosetting.accounts.permissions import Permission, require
+from bosetting.letters.models import LetterState
 
 from ..actions import DistributionError, decide_settlement, record_letter_download
 from ..forms import DecideForm
@@ -33,10 +34,10 @@ def decide(request: AuthenticatedHttpRequest) -> HttpResponse:
         else:
             messages.success(
                 request,
-                _("Vedtak er fattet for %(count)s saker. Brevene er laget og kommunene varslet.")
+                _("Vedtak er fattet for %(count)s saker, og kommunene er varslet.")
                 % {"count": len(decisions)},
             )
-            return redirect("distribution:decide")
+            return redirect("distribution:letter_progress")
     selected = {str(pk) for pk in request.POST.getlist("cases")}
     return render(
         request,
@@ -54,6 +55,8 @@ def decide(request: AuthenticatedHttpRequest) -> HttpResponse:
 def letter_download(request: AuthenticatedHttpRequest, pk: int) -> FileResponse:
     require(request.user, Permission.DECISION_LETTER_VIEW)
     letter = get_letter_for(request.user, pk)
+    if letter.state != LetterState.READY:
+        raise Http404  # not made yet, or failed: the case's page says which
     record_letter_download(by=request.user, letter=letter)
     return FileResponse(
         letter.file.open("rb"),
