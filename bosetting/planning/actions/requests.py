@@ -128,7 +128,7 @@ def prepare_requests(
 
 def _new_version(request: SettlementRequest, *, by: Actor, reason: str) -> SettlementRequestVersion:
     """The version as sent; its letter is made by the task worker once this commits (ADR 15)."""
-    version = SettlementRequestVersion.objects.create(
+    version = SettlementRequestVersion(
         request=request,
         number=request.version,
         places=request.places,
@@ -140,6 +140,7 @@ def _new_version(request: SettlementRequest, *, by: Actor, reason: str) -> Settl
         letter_state=LetterState.PENDING,
         created_by=by,
     )
+    version.save()
     transaction.on_commit(partial(render_request_letter.enqueue, version.pk))
     return version
 
