@@ -60,7 +60,8 @@ test-office: install
 	$(BIN)/pytest -m office
 
 # Across two gunicorn app servers behind nginx, on PostgreSQL and Redis (scripts/prod-like starts
-# and stops them on a fresh database of its own).
+# and stops them on a fresh database of its own). Beside another run, give it its own ports and
+# database: PROD_LIKE_PORT=8311 PROD_LIKE_APP_PORTS="8312 8313" PROD_LIKE_DATABASE=... make test-prod-like
 test-prod-like: install
 	$(BIN)/pytest -m prodlike bosetting/tests_prodlike
 

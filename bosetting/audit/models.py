@@ -38,6 +38,7 @@ class EventType(models.TextChoices):
     REQUEST_ADJUSTED = "request_adjusted", _("Anmodning justert")
     REQUEST_REMINDER_SENT = "request_reminder_sent", _("Påminnelse om vedtak sendt")
     REQUEST_LETTER_DOWNLOADED = "request_letter_downloaded", _("Anmodningsbrev lastet ned")
+    REQUEST_LETTER_MADE_AGAIN = "request_letter_made_again", _("Anmodningsbrev lages på nytt")
     DECISION_DRAFT_SAVED = "decision_draft_saved", _("Utkast til vedtak lagret")
     DECISION_APPROVED = "decision_approved", _("Vedtak godkjent og sendt til IMDi")
     DECISION_ACKNOWLEDGED = "decision_acknowledged", _("Vedtak kvittert ut av IMDi")
@@ -71,6 +72,7 @@ class EventType(models.TextChoices):
     PROPOSAL_REMINDER_SENT = "proposal_reminder_sent", _("Påminnelse om forespørsel sendt")
     SETTLEMENT_DECIDED = "settlement_decided", _("Vedtak om bosettingskommune fattet")
     DECISION_LETTER_DOWNLOADED = "decision_letter_downloaded", _("Vedtaksbrev lastet ned")
+    DECISION_LETTER_MADE_AGAIN = "decision_letter_made_again", _("Vedtaksbrev lages på nytt")
     # Letter templates (letters).
     LETTER_TEMPLATE_SAVED = "letter_template_saved", _("Brevmal lagret i ny versjon")
     LETTER_TRANSLATION_ADDED = "letter_translation_added", _("Oversettelse av brevmal lagt til")

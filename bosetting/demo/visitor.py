@@ -7,6 +7,7 @@ plain HTTP from the machine itself, as nginx reaches them.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,8 +18,13 @@ from bosetting.accounts.totp import totp_code
 
 ROOT = Path(__file__).resolve().parents[2]  # the project
 STATE = ROOT / "var" / "prod-like"
-NGINX = "https://127.0.0.1:8443"
-APP_SERVERS = ("http://127.0.0.1:8401", "http://127.0.0.1:8402")
+# The same variables and defaults as scripts/prod-like, so that runs side by side can each have
+# their own ports.
+NGINX = f"https://127.0.0.1:{os.environ.get('PROD_LIKE_PORT', '8443')}"
+APP_SERVERS = tuple(
+    f"http://127.0.0.1:{port}"
+    for port in os.environ.get("PROD_LIKE_APP_PORTS", "8401 8402").split()
+)
 _HIDDEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 

@@ -66,19 +66,17 @@ def _values(decision: SettlementDecision, recipient: str, members: list[Person])
     }
 
 
-def decision_letters(
+def planned_letters(
     decision: SettlementDecision,
     *,
     members: list[Person],
     templates: dict[str, dict[str, LetterTemplateVersion]],
-) -> list[Letter]:
-    """Every letter of `decision`. `templates` is each kind's newest version by language
-    (bosetting.letters.queries.current_versions), read once for all the decisions made at once."""
-    persons = [
-        (person.full_name, person.duf_number, date_format(person.birth_date, "d.m.Y"))
-        for person in members
-    ]
-    letters = []
+) -> list[tuple[str, str, LetterTemplateVersion]]:
+    """Every letter `decision` gets, as (recipient, language, template version), chosen when the
+    decision is made; the task worker makes them afterwards (ADR 15). `templates` is each kind's
+    newest version by language (bosetting.letters.queries.current_versions), read once for all
+    the decisions made at once."""
+    planned = []
     for recipient, kind in KIND_OF.items():
         versions = templates.get(kind, {})
         languages = [NORWEGIAN]
@@ -90,17 +88,27 @@ def decision_letters(
             version = versions.get(language)
             if version is None:
                 raise LetterTemplateMissing(f"No letter template {kind}/{language}.")
-            pdf = render_letter(
-                version, values=_values(decision, recipient, members), persons=persons
-            )
-            stored = DecisionLetter(decision=decision, recipient=recipient, language=language)
-            letters.append(
-                Letter(
-                    recipient=recipient,
-                    language=language,
-                    version=version,
-                    content=ContentFile(pdf, name=stored.download_name),
-                    sha256=hashlib.sha256(pdf).hexdigest(),
-                )
-            )
-    return letters
+            planned.append((str(recipient), language, version))
+    return planned
+
+
+def decision_letter(letter: DecisionLetter, *, members: list[Person]) -> Letter:
+    """The PDF of one planned letter, from the template version chosen with the decision."""
+    version = letter.template_version
+    if version is None:
+        raise LetterTemplateMissing(f"Letter {letter.pk} has no template version.")
+    decision = letter.decision
+    persons = [
+        (person.full_name, person.duf_number, date_format(person.birth_date, "d.m.Y"))
+        for person in members
+    ]
+    pdf = render_letter(
+        version, values=_values(decision, letter.recipient, members), persons=persons
+    )
+    return Letter(
+        recipient=letter.recipient,
+        language=letter.language,
+        version=version,
+        content=ContentFile(pdf, name=letter.download_name),
+        sha256=hashlib.sha256(pdf).hexdigest(),
+    )

@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from bosetting.cases.codes import language_name
+from bosetting.letters.models import LetterState
 
 
 class Proposal(models.Model):
@@ -185,8 +186,12 @@ class DecisionLetter(models.Model):
         related_name="+",
         verbose_name=_("brevmal"),
     )
-    file = models.FileField(_("brev"), upload_to="distribution/letters/")
-    sha256 = models.CharField(max_length=64)
+    # Made by the task worker after the decision commits (ADR 15): empty until it is ready.
+    file = models.FileField(_("brev"), upload_to="distribution/letters/", blank=True)
+    sha256 = models.CharField(max_length=64, blank=True)
+    state = models.CharField(
+        _("brevets status"), max_length=10, choices=LetterState.choices, default=LetterState.PENDING
+    )
     created_at = models.DateTimeField(_("laget"), auto_now_add=True)
 
     class Meta:

@@ -12,6 +12,15 @@ from bosetting.cases.codes import language_name
 NORWEGIAN = "nob"  # ISO 639-3, as bosetting.cases.codes: the letter that is the decision
 
 
+class LetterState(models.TextChoices):
+    """Where a letter is on its way: the action commits the decision, the task worker makes the
+    letter afterwards (ADR 15)."""
+
+    PENDING = "pending", _("Lages")  # the action has committed; the task worker makes it next
+    READY = "ready", _("Klar")  # made and stored with its SHA-256; never changed again
+    FAILED = "failed", _("Feilet")  # the worker could not make it; it can be made again
+
+
 class LetterKind(models.TextChoices):
     DECISION_HOUSEHOLD = "decision_household", _("Vedtak om bosettingskommune, til husstanden")
     DECISION_MUNICIPALITY = "decision_municipality", _("Vedtak om bosettingskommune, til kommunen")

@@ -7,6 +7,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from bosetting.letters.models import LetterState
+
 
 class SettlementRequest(models.Model):
     """IMDi's request to one municipality for one year. The current numbers; versions keep history."""
@@ -87,8 +89,12 @@ class SettlementRequestVersion(models.Model):
     deadline = models.DateField(_("svarfrist"))
     cover_text = models.TextField(_("følgetekst"), blank=True)
     reason = models.TextField(_("begrunnelse for justering"), blank=True)  # empty for version 1
-    letter = models.FileField(_("anmodningsbrev"), upload_to="planning/letters/")
-    letter_sha256 = models.CharField(max_length=64)
+    # Made by the task worker after the sending commits (ADR 15): empty until it is ready.
+    letter = models.FileField(_("anmodningsbrev"), upload_to="planning/letters/", blank=True)
+    letter_sha256 = models.CharField(max_length=64, blank=True)
+    letter_state = models.CharField(
+        _("brevets status"), max_length=10, choices=LetterState.choices, default=LetterState.PENDING
+    )
     created_at = models.DateTimeField(_("tidspunkt"), auto_now_add=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"

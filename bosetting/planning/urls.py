@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import decisions, overview, prepare, requests
+from .views import decisions, letters, overview, prepare, requests
 
 app_name = "planning"
 
@@ -20,5 +20,7 @@ urlpatterns = [
     path("forbered/fil/", prepare.upload, name="upload"),
     path("forbered/mal.csv", prepare.upload_template, name="upload_template"),
     path("send/", prepare.send, name="send"),
+    path("brev/", letters.letter_progress, name="letter_progress"),
+    path("brev/<int:pk>/lag-paa-nytt/", letters.make_letter_again, name="make_letter_again"),
     path("<int:pk>/juster/", requests.adjust, name="adjust"),
 ]

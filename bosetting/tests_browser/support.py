@@ -5,10 +5,12 @@ from __future__ import annotations
 import os
 import re
 import time
+from io import StringIO
 from pathlib import Path
 from typing import Any
 
 from axe_playwright_python.sync_playwright import Axe
+from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
 from bosetting.accounts.tests.factories import PASSWORD
@@ -96,3 +98,9 @@ def log_in(page: Page, base_url: str, user: Any, *, password: str = PASSWORD) ->
     page.get_by_label("Engangskode").fill(fresh_totp_code(secret))
     page.get_by_role("button", name="Logg inn").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Velkommen")
+
+
+def run_worker() -> None:
+    """The task worker (`manage.py db_worker`) through every task waiting, then back: the live
+    server's letters and e-mails as production makes them."""
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", stdout=StringIO())

@@ -14,7 +14,7 @@ from playwright.sync_api import Page, expect
 from bosetting.distribution.models import DecisionLetter, Proposal, ProposedCase, SettlementDecision
 from bosetting.distribution.tests.helpers import approve_places, ready_case
 
-from .support import DESKTOP, PHONE, check_axe, log_in, save_screenshot
+from .support import DESKTOP, PHONE, check_axe, log_in, run_worker, save_screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -162,7 +162,12 @@ def test_proposal_answer_decision_and_letter(cast, live_server, log_in_as, brows
     expect(imdi.get_by_label(f"Velg sak {accepted.reference}")).to_be_checked()
     imdi.get_by_role("button", name="Fatt vedtak for valgte saker").click()
     imdi.get_by_role("button", name="Send inn").click()
-    expect(imdi.get_by_text("Vedtak er fattet for 1 sak.")).to_be_visible()
+    expect(imdi.get_by_text("Vedtak er fattet for 1 sak, og kommunene er varslet.")).to_be_visible()
+    # The decision has committed; the letters follow from the task worker, and the page follows.
+    expect(imdi.get_by_text("0 av 2 brev er laget")).to_be_visible()
+    check_axe(imdi)
+    run_worker()
+    expect(imdi.get_by_text("Alle brevene er laget.")).to_be_visible(timeout=10_000)
     check_axe(imdi)
 
     bergen.reload()

@@ -16,7 +16,7 @@ from bosetting.distribution import actions as distribution_actions
 from bosetting.distribution.models import DecisionLetter
 from bosetting.distribution.tests.helpers import approve_places, proposed, ready_case, sent_proposal
 
-from .support import check_axe, save_screenshot
+from .support import check_axe, run_worker, save_screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -79,7 +79,11 @@ def test_administrator_edits_and_translates_the_household_letter_and_new_letters
     admin.get_by_label(f"Velg sak {case.reference}").check()
     admin.get_by_role("button", name="Fatt vedtak for valgte saker").click()
     admin.get_by_role("button", name="Send inn").click()
-    expect(admin.get_by_text("Vedtak er fattet for 1 sak.")).to_be_visible()
+    expect(
+        admin.get_by_text("Vedtak er fattet for 1 sak, og kommunene er varslet.")
+    ).to_be_visible()
+    run_worker()
+    expect(admin.get_by_text("Alle brevene er laget.")).to_be_visible(timeout=10_000)
 
     letters = {
         letter.language: letter

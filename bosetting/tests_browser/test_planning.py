@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 from bosetting.planning.models import MunicipalDecision, SettlementRequest
 from bosetting.planning.tests.factories import MINIMAL_PDF
 
-from .support import check_axe, log_in, save_screenshot
+from .support import check_axe, log_in, run_worker, save_screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -55,9 +55,14 @@ def test_imdi_sends_bergen_decides_and_imdi_acknowledges(cast, live_server, log_
     check_axe(imdi)
     imdi.get_by_label(re.compile("4601 Bergen")).check()
     imdi.get_by_role("button", name="Send valgte").click()
+    # The sending has committed; the letter follows from the task worker, and the page follows it.
     expect(imdi.get_by_text("1 anmodning er sendt")).to_be_visible()
+    expect(imdi.get_by_text("0 av 1 brev er laget")).to_be_visible()
     check_axe(imdi)
     assert SettlementRequest.objects.get(municipality=cast.bergen).state == "sent"
+    run_worker()
+    expect(imdi.get_by_text("Alle brevene er laget.")).to_be_visible(timeout=10_000)
+    check_axe(imdi)
 
     bergen = browser.new_context(locale="nb-NO", timezone_id="Europe/Oslo").new_page()
     log_in(bergen, live_server.url, cast.bergen_caseworker)

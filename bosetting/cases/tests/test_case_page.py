@@ -19,6 +19,7 @@ from bosetting.distribution.models import DecisionLetter, Proposal
 from bosetting.distribution.tests.helpers import (
     accept_and_decide,
     approve_places,
+    make_decision_letters,
     proposed,
     ready_case,
     sent_proposal,
@@ -125,6 +126,7 @@ def test_the_decision_notice_leads_to_the_decision_on_its_case_page(
     distribution_actions.decide_settlement(
         by=cast.imdi_caseworker, proposed_cases=items, decided_on=timezone.localdate()
     )
+    make_decision_letters()
     notices = Notification.objects.filter(
         recipient=cast.bergen_caseworker, body__contains="laste ned vedtaksbrevet"
     ).order_by("pk")

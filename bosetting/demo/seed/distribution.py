@@ -17,7 +17,9 @@ from bosetting.accounts.models import User
 from bosetting.cases.models import Case, CaseState, Category, Person
 from bosetting.distribution import actions
 from bosetting.distribution.actions import decide_settlement
-from bosetting.distribution.models import Proposal, ProposedCase
+from bosetting.distribution.models import DecisionLetter, Proposal, ProposedCase
+from bosetting.distribution.tasks import render_decision_letter
+from bosetting.letters.models import LetterState
 from bosetting.organisations.models import Municipality
 
 
@@ -85,6 +87,14 @@ def seed(*, stdout: OutputWrapper) -> None:
     matched = _send(imdi, bergen, ready[10:13], week)
     accepted = [_answer(bergen_user, matched, case, accept=True) for case in ready[10:13]]
     decide_settlement(by=imdi, proposed_cases=accepted, decided_on=today)
+    make_decision_letters()
     stdout.write(
         "Fordeling: 5 forespørsler (2 åpne, 2 besvart, 1 utløpt), 3 saker søkt ut til Bergen."
     )
+
+
+def make_decision_letters() -> None:
+    """The worker's part done here, so the demo's letters are there without a worker running."""
+    pending = DecisionLetter.objects.filter(state=LetterState.PENDING)
+    for pk in pending.values_list("pk", flat=True):
+        render_decision_letter.call(pk)

@@ -21,10 +21,12 @@ from bosetting.accounts.actions import create_user
 from bosetting.accounts.models import User
 from bosetting.accounts.roles import Role
 from bosetting.core.pdf import render_pdf
+from bosetting.letters.models import LetterState
 from bosetting.organisations.models import Municipality
 from bosetting.planning import actions
 from bosetting.planning.actions import RequestNumbers
-from bosetting.planning.models import SettlementRequest
+from bosetting.planning.models import SettlementRequest, SettlementRequestVersion
+from bosetting.planning.tasks import render_request_letter
 
 # Larger municipalities get realistic requests; the rest get 10–30 places.
 PLACES = {"0301": 600, "4601": 250, "4627": 45, "4624": 35, "4647": 35, "4626": 40, "4621": 30}
@@ -115,6 +117,11 @@ def seed(*, stdout: OutputWrapper) -> None:
             cover_text=COVER_TEXT,
         )
         actions.send_requests(by=imdi, requests=requests)
+        # The worker's part done here, so the demo's letters are there without a worker running.
+        for pk in SettlementRequestVersion.objects.filter(
+            request__in=requests, letter_state=LetterState.PENDING
+        ).values_list("pk", flat=True):
+            render_request_letter.call(pk)
         for index, request in enumerate(
             SettlementRequest.objects.filter(pk__in=[r.pk for r in requests])
             .select_related("municipality__organisation")

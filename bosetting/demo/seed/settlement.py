@@ -28,6 +28,7 @@ from bosetting.demo.national.audit_log import ChainedEventWriter
 from bosetting.demo.national.cases import CasePlan, CaseWriter, settled_plan
 from bosetting.demo.national.plan import duf_number, household
 from bosetting.demo.national.requests import write_requests
+from bosetting.demo.seed.distribution import make_decision_letters
 from bosetting.distribution import actions as distribution
 from bosetting.distribution.models import Proposal, ProposedCase
 from bosetting.organisations.models import Municipality
@@ -100,6 +101,7 @@ def _seed_private_bergen() -> int:
     distribution.decide_settlement(
         by=imdi, proposed_cases=accepted, decided_on=today - datetime.timedelta(days=10)
     )
+    make_decision_letters()
     register_settlement(
         by=caseworker,
         persons=list(cases[0].members.all()),

@@ -6,7 +6,12 @@ from ..errors import DistributionError
 from .answers import answer_case, answer_refusal
 from .common import answer_url, proposal_url
 from .deadlines import expire_due_proposals, send_due_reminders
-from .decisions import decide_settlement, record_letter_download, settlement_decision_refusal
+from .decisions import (
+    decide_settlement,
+    make_decision_letter_again,
+    record_letter_download,
+    settlement_decision_refusal,
+)
 from .proposals import (
     add_cases,
     capacity_warning,
@@ -26,6 +31,7 @@ __all__ = [
     "create_proposal",
     "decide_settlement",
     "expire_due_proposals",
+    "make_decision_letter_again",
     "proposal_url",
     "record_letter_download",
     "remove_case",

@@ -1,8 +1,7 @@
 """IMDi's settlement decisions (vedtak om bosettingskommune) and their letters.
 
-The letters are rendered inside the transaction, so a failure leaves no decision without its
-letters. That takes a fraction of a second per letter: fine for the tens of cases IMDi decides at
-a time, not for thousands in one request.
+The decision commits with its letters planned (recipient, language, template version); the task
+worker makes them afterwards (ADR 15), so deciding many cases is one quick request.
 """
 
 from __future__ import annotations
@@ -10,6 +9,7 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from django.db import transaction
@@ -24,14 +24,15 @@ from bosetting.audit.models import EventType
 from bosetting.cases.models import Case, CaseState
 from bosetting.cases.queries import members_of
 from bosetting.cases.transitions import change_case_state
-from bosetting.letters.models import LetterKind
+from bosetting.letters.models import LetterKind, LetterState
 from bosetting.letters.queries import current_versions
 from bosetting.notifications.actions import notify
 from bosetting.planning.actions import municipal_caseworkers
 
 from ..errors import DistributionError
-from ..letters import decision_letters
+from ..letters import planned_letters
 from ..models import DecisionLetter, ProposedCase, SettlementDecision
+from ..tasks import render_decision_letter
 from .common import _d, _require
 
 if TYPE_CHECKING:
@@ -106,18 +107,20 @@ def decide_settlement(
                 decided_by=by,
             )
             members = list(members_of(case))
-            letters = []
-            for letter in decision_letters(decision, members=members, templates=templates):
-                stored = DecisionLetter(
+            letters = [
+                DecisionLetter.objects.create(
                     decision=decision,
-                    recipient=letter.recipient,
-                    language=letter.language,
-                    template_version=letter.version,
-                    sha256=letter.sha256,
+                    recipient=recipient,
+                    language=language,
+                    template_version=version,
+                    state=LetterState.PENDING,
                 )
-                stored.file.save(letter.content.name or "vedtak.pdf", letter.content, save=False)
-                stored.save()
-                letters.append(stored)
+                for recipient, language, version in planned_letters(
+                    decision, members=members, templates=templates
+                )
+            ]
+            for letter in letters:
+                transaction.on_commit(partial(render_decision_letter.enqueue, letter.pk))
             record_event(
                 by=by,
                 event_type=EventType.SETTLEMENT_DECIDED,
@@ -137,7 +140,6 @@ def decide_settlement(
                             "recipient": letter.recipient,
                             "language": letter.language,
                             "template_version": letter.template_version_id,
-                            "sha256": letter.sha256,
                         }
                         for letter in letters
                     ],
@@ -184,3 +186,32 @@ def record_letter_download(*, by: Actor, letter: DecisionLetter) -> None:
             municipality=letter.decision.municipality,
             details={"letter": letter.pk, "sha256": letter.sha256},
         )
+
+
+def make_decision_letter_again(*, by: User, letter: DecisionLetter) -> None:
+    """Ask the task worker again for a letter it could not make: the same decision, recipient,
+    language and template version, so the household gets the letter that was decided."""
+    _require(by, Permission.SETTLEMENT_DECIDE)
+    with transaction.atomic():
+        letter = (
+            DecisionLetter.objects.select_for_update(of=("self",))
+            .select_related("decision__case", "decision__municipality")
+            .get(pk=letter.pk)
+        )
+        if letter.state != LetterState.FAILED:
+            raise DistributionError(_("Brevet er ikke feilet, så det lages ikke på nytt."))
+        letter.state = LetterState.PENDING
+        letter.save(update_fields=["state"])
+        record_event(
+            by=by,
+            event_type=EventType.DECISION_LETTER_MADE_AGAIN,
+            summary=_("Vedtaksbrev for sak %(case)s lages på nytt (%(recipient)s)")
+            % {
+                "case": letter.decision.case.reference,
+                "recipient": letter.get_recipient_display().lower(),
+            },
+            obj=letter.decision.case,
+            municipality=letter.decision.municipality,
+            details={"letter": letter.pk, "language": letter.language},
+        )
+        transaction.on_commit(partial(render_decision_letter.enqueue, letter.pk))

@@ -10,14 +10,16 @@ from django.utils import timezone
 from bosetting.cases import actions as case_actions
 from bosetting.cases.models import Case, Category
 from bosetting.cases.tests.factories import assess_completely, make_case
+from bosetting.letters.models import LetterState
 from bosetting.organisations.models import Municipality
 from bosetting.planning.models import MunicipalDecision, SettlementRequest
 from bosetting.planning.tests.factories import MunicipalDecisionFactory
 
 from .. import actions
 from ..actions import decide_settlement
-from ..models import Proposal, ProposedCase
+from ..models import DecisionLetter, Proposal, ProposedCase
 from ..queries import current_decision
+from ..tasks import render_decision_letter
 
 
 def ready_case(*, children: int = 0, **head: Any) -> Case:
@@ -83,12 +85,26 @@ def proposed(proposal: Proposal, case: Case) -> ProposedCase:
     )
 
 
-def accept_and_decide(cast: Any, case: Case, municipality: Municipality | None = None) -> Case:
+def accepted(cast: Any, case: Case, municipality: Municipality | None = None) -> ProposedCase:
+    """`case` proposed to `municipality` (Bergen) and accepted: waiting for IMDi's decision."""
     proposal = sent_proposal(cast, [case], municipality)
     caseworker = cast.oslo_caseworker if municipality == cast.oslo else cast.bergen_caseworker
-    item = actions.answer_case(by=caseworker, proposed_case=proposed(proposal, case), accept=True)
+    return actions.answer_case(by=caseworker, proposed_case=proposed(proposal, case), accept=True)
+
+
+def accept_and_decide(cast: Any, case: Case, municipality: Municipality | None = None) -> Case:
+    item = accepted(cast, case, municipality)
     decide_settlement(
         by=cast.imdi_caseworker, proposed_cases=[item], decided_on=timezone.localdate()
     )
+    make_decision_letters()
     case.refresh_from_db()
     return case
+
+
+def make_decision_letters() -> None:
+    """What the task worker does once decisions commit (ADR 15), for the tests that run inside
+    one transaction, where nothing commits: the task itself, called in the test."""
+    pending = DecisionLetter.objects.filter(state=LetterState.PENDING)
+    for pk in pending.values_list("pk", flat=True):
+        render_decision_letter.call(pk)

@@ -45,6 +45,14 @@ ROUTES: list[Route] = [
         allowed_status=400,  # no reason given
     ),
     Route("distribution:decide", allowed=IMDI_WORKERS),
+    Route("distribution:letter_progress", allowed=IMDI_WORKERS),
+    Route(
+        "distribution:make_letter_again",
+        lambda w: [w.letter.pk],
+        method="post",
+        allowed=IMDI_WORKERS,
+        allowed_status=302,
+    ),
     Route("distribution:proposal_list", allowed={"bergen_caseworker", "oslo_caseworker"}),
     Route(
         "distribution:answer",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.contrib import messages
-from django.http import FileResponse, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods
 from bosetting.accounts.http import AuthenticatedHttpRequest
 from bosetting.accounts.permissions import Permission, require
 from bosetting.core.counts import counted
+from bosetting.letters.models import LetterState
 
 from ..actions import (
     DistributionError,
@@ -54,10 +55,10 @@ def decide(request: AuthenticatedHttpRequest) -> HttpResponse:
             else:
                 messages.success(
                     request,
-                    _("Vedtak er fattet for %(cases)s. Brevene er laget og kommunene varslet.")
+                    _("Vedtak er fattet for %(cases)s, og kommunene er varslet.")
                     % {"cases": counted(len(decisions), "sak")},
                 )
-                return redirect("distribution:decide")
+                return redirect("distribution:letter_progress")
     selected = {str(pk) for pk in request.POST.getlist("cases")}
     return render(
         request,
@@ -96,6 +97,8 @@ def _review(
 def letter_download(request: AuthenticatedHttpRequest, pk: int) -> FileResponse:
     require(request.user, Permission.DECISION_LETTER_VIEW)
     letter = get_letter_for(request.user, pk)
+    if letter.state != LetterState.READY:
+        raise Http404  # not made yet, or failed: the case's page says which
     record_letter_download(by=request.user, letter=letter)
     return FileResponse(
         letter.file.open("rb"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING
 
 from django.db import transaction
@@ -16,12 +17,13 @@ from bosetting.accounts.queries import municipal_caseworkers
 from bosetting.audit.actions import record_event
 from bosetting.audit.models import EventType
 from bosetting.core.counts import counted
+from bosetting.letters.models import LetterState
 from bosetting.notifications.actions import notify
 from bosetting.organisations.models import Municipality
 
 from ..errors import PlanningError
-from ..letters import request_letter
 from ..models import SettlementRequest, SettlementRequestVersion
+from ..tasks import render_request_letter
 from ..transitions import change_request_state, check_request_move
 from .common import _d, _require, request_url
 
@@ -126,7 +128,7 @@ def prepare_requests(
 
 
 def _new_version(request: SettlementRequest, *, by: Actor, reason: str) -> SettlementRequestVersion:
-    letter = request_letter(request, version=request.version, reason=reason)
+    """The version as sent; its letter is made by the task worker once this commits (ADR 15)."""
     version = SettlementRequestVersion(
         request=request,
         number=request.version,
@@ -136,19 +138,51 @@ def _new_version(request: SettlementRequest, *, by: Actor, reason: str) -> Settl
         deadline=request.deadline,
         cover_text=request.cover_text,
         reason=reason,
-        letter_sha256=letter.sha256,
+        letter_state=LetterState.PENDING,
         created_by=by,
     )
-    version.letter.save(letter.content.name or "anmodning.pdf", letter.content, save=False)
     version.save()
+    transaction.on_commit(partial(render_request_letter.enqueue, version.pk))
     return version
+
+
+def make_request_letter_again(*, by: Actor, version: SettlementRequestVersion) -> None:
+    """Ask the task worker again for a letter it could not make; the same version, the same
+    numbers, so the municipality gets the letter it was sent."""
+    _require(by, Permission.REQUEST_MANAGE)
+    with transaction.atomic():
+        version = (
+            SettlementRequestVersion.objects.select_for_update(of=("self",))
+            .select_related("request__municipality")
+            .get(pk=version.pk)
+        )
+        if version.letter_state != LetterState.FAILED:
+            raise PlanningError(_("Brevet er ikke feilet, så det lages ikke på nytt."))
+        version.letter_state = LetterState.PENDING
+        version.save(update_fields=["letter_state"])
+        request = version.request
+        record_event(
+            by=by,
+            event_type=EventType.REQUEST_LETTER_MADE_AGAIN,
+            summary=_(
+                "Anmodningsbrev for %(year)s til %(municipality)s, versjon %(version)s, lages på nytt"
+            )
+            % {
+                "year": request.year,
+                "municipality": request.municipality.name,
+                "version": version.number,
+            },
+            obj=version,
+            municipality=request.municipality,
+        )
+        transaction.on_commit(partial(render_request_letter.enqueue, version.pk))
 
 
 def send_requests(*, by: Actor, requests: Iterable[SettlementRequest]) -> list[SettlementRequest]:
     """Send drafts: each gets version 1 with its letter, and the municipality's caseworkers a notice.
 
-    The letters are rendered inside the transaction, so a failure leaves nothing half-sent. That
-    takes a fraction of a second each: fine for the few hundred requests of a year.
+    The letters are made by the task worker after this commits (ADR 15): sending the few hundred
+    requests of a year took half a minute in one request when they were rendered here.
     """
     _require(by, Permission.REQUEST_MANAGE)
     with transaction.atomic():

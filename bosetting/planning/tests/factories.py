@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from bosetting.accounts.roles import Role
 from bosetting.accounts.tests.factories import UserFactory
+from bosetting.letters.models import LetterState
 from bosetting.organisations.tests.factories import MunicipalityFactory
 from bosetting.planning.models import MunicipalDecision, SettlementRequest, SettlementRequestVersion
 
@@ -44,6 +45,7 @@ class SettlementRequestVersionFactory(factory.django.DjangoModelFactory):
     cover_text = factory.SelfAttribute("request.cover_text")
     letter = factory.LazyFunction(lambda: ContentFile(MINIMAL_PDF, name="anmodning.pdf"))
     letter_sha256 = "0" * 64
+    letter_state = LetterState.READY
     created_by = factory.SelfAttribute("request.created_by")
 
 

@@ -8,9 +8,11 @@ from typing import Any
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from bosetting.letters.models import LetterState
 from bosetting.planning import actions
 from bosetting.planning.actions import RequestNumbers
-from bosetting.planning.models import SettlementRequest
+from bosetting.planning.models import SettlementRequest, SettlementRequestVersion
+from bosetting.planning.tasks import render_request_letter
 
 from .factories import MINIMAL_PDF
 
@@ -41,8 +43,17 @@ def send(
 ) -> SettlementRequest:
     request = prepare(cast, municipality, places, minors, year=year)
     actions.send_requests(by=cast.imdi_caseworker, requests=[request])
+    make_letters()
     request.refresh_from_db()
     return request
+
+
+def make_letters() -> None:
+    """What the task worker does once a sending commits (ADR 15), for the tests that run inside
+    one transaction, where nothing commits: the task itself, called in the test."""
+    pending = SettlementRequestVersion.objects.filter(letter_state=LetterState.PENDING)
+    for pk in pending.values_list("pk", flat=True):
+        render_request_letter.call(pk)
 
 
 def decide(

@@ -73,6 +73,14 @@ ROUTES: list[Route] = [
     Route("planning:upload", allowed=IMDI_WORKERS),
     Route("planning:upload_template", allowed=IMDI_WORKERS),
     Route("planning:send", allowed=IMDI_WORKERS),
+    Route("planning:letter_progress", allowed=IMDI_WORKERS),
+    Route(
+        "planning:make_letter_again",
+        lambda world: [world.bergen_version.pk],
+        method="post",
+        allowed=IMDI_WORKERS,
+        allowed_status=302,
+    ),
     Route("planning:adjust", _request, allowed=IMDI_WORKERS),
 ]
 

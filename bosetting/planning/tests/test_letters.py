@@ -12,7 +12,7 @@ import pytest
 from bosetting.core.testing import pdf_font_problems, pdf_text
 from bosetting.planning import actions
 
-from .helpers import send
+from .helpers import make_letters, send
 
 pytestmark = pytest.mark.django_db
 
@@ -62,6 +62,8 @@ def test_adjusted_letter_gives_the_new_numbers_and_the_reason(cast):
         deadline=request.deadline,
         reason="Færre ankomster til Vestland",
     )
+    make_letters()
+    version.refresh_from_db()
     text = _text(version)
     assert "versjon 2" in text
     assert "180" in text

@@ -22,6 +22,7 @@ from ..forms import PreparationForm, SendForm, UploadForm, YearCountyForm, defau
 from ..models import SettlementRequest
 from ..upload import COLUMNS, UploadError, read_rows, template_csv, validate_rows
 from .common import crumb, overview_crumb, this_year
+from .letters import progress_url
 
 
 def _year_and_county(
@@ -222,7 +223,7 @@ def send(request: AuthenticatedHttpRequest) -> HttpResponse:
                 )
                 % {"count": len(sent)},
             )
-            return redirect(reverse("planning:overview") + f"?aar={year}")
+            return redirect(progress_url(year))
     return render(
         request,
         "planning/send.html",

@@ -5,13 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.contrib import messages
-from django.http import FileResponse, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from bosetting.accounts.http import AuthenticatedHttpRequest
 from bosetting.accounts.permissions import Permission, has_permission, require, scope_for
+from bosetting.letters.models import LetterState
 
 from .. import actions
 from ..forms import AdjustForm
@@ -122,6 +123,8 @@ def request_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 def letter_download(request: AuthenticatedHttpRequest, pk: int) -> FileResponse:
     may_see_requests(request.user)
     version = get_version_for(request.user, pk)
+    if version.letter_state != LetterState.READY:
+        raise Http404  # not made yet, or failed: the request's page says which
     actions.record_letter_download(by=request.user, version=version)
     settlement_request = version.request
     return FileResponse(

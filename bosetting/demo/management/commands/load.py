@@ -153,6 +153,16 @@ class Command(BaseCommand):
             f"{timezone.localtime():%d.%m.%Y %H:%M}: {sessions} økter i {seconds:.0f} s: "
             f"{count} forespørsler, {count / seconds:.1f} per sekund, {errors} feil"
         )
+        every = [value for values in totals.timings.values() for value in values]
+        overall = {
+            "p50": statistics.median(every) if every else 0.0,
+            "p95": _percentile(every, 0.95) if every else 0.0,
+            "p99": _percentile(every, 0.99) if every else 0.0,
+        }
+        self.stdout.write(
+            f"Alle sider: p50 {overall['p50']:.0f} ms, p95 {overall['p95']:.0f} ms, "
+            f"p99 {overall['p99']:.0f} ms"
+        )
         self.stdout.write(
             f"{'Side':<36} {'antall':>7} {'feil':>5} {'p50':>8} {'p95':>8} {'p99':>8}"
         )
@@ -164,7 +174,13 @@ class Command(BaseCommand):
         if json_file:
             with open(json_file, "w", encoding="utf-8") as out:
                 json.dump(
-                    {"seconds": seconds, "requests": count, "errors": errors, "pages": rows},
+                    {
+                        "seconds": seconds,
+                        "requests": count,
+                        "errors": errors,
+                        **overall,
+                        "pages": rows,
+                    },
                     out,
                     indent=2,
                 )
