@@ -148,7 +148,11 @@ def test_deciding_leads_to_the_progress_page(cast, client_for):
 
     response = client.post(
         reverse("distribution:decide"),
-        {"cases": [item.pk], "decided_on": timezone.localdate().strftime("%d.%m.%Y")},
+        {
+            "cases": [item.pk],
+            "decided_on": timezone.localdate().strftime("%d.%m.%Y"),
+            "confirm": "1",  # past the review step («Send inn»)
+        },
     )
 
     assert response.status_code == 302
