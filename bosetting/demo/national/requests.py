@@ -11,6 +11,7 @@ import random
 from typing import TYPE_CHECKING, Any
 
 from bosetting.audit.models import EventType
+from bosetting.core.bulk import bulk_copy
 from bosetting.organisations.models import Municipality
 from bosetting.planning.models import MunicipalDecision, SettlementRequest
 
@@ -60,7 +61,7 @@ def write_requests(
                 sent_by=by,
             )
         )
-    SettlementRequest.objects.bulk_create(requests)
+    bulk_copy(requests)
     decisions = []
     for request in requests:
         municipality = request.municipality
@@ -109,7 +110,7 @@ def write_requests(
                 actor_label=_label(by),
                 actor_organisation_id=by.organisation_id,
             )
-    MunicipalDecision.objects.bulk_create(decisions)
+    bulk_copy(decisions)
     SettlementRequest.objects.bulk_update(requests, ["state"], batch_size=500)
     return len(requests)
 
