@@ -38,7 +38,11 @@ def insert_rows(
     count = 0
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+            # The raw cursor's COPY: its errors become Django's (an IntegrityError) here.
+            with (
+                connection.wrap_database_errors,
+                cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy,
+            ):
                 for row in rows:
                     if json_at:
                         values = list(row)
@@ -88,6 +92,7 @@ def bulk_copy(objs: Iterable[M]) -> list[M]:
     names = ", ".join(connection.ops.quote_name(field.column) for field in fields)
     with (
         connection.cursor() as cursor,
+        connection.wrap_database_errors,
         cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy,
     ):
         for obj in objs:
