@@ -90,6 +90,7 @@ def bulk_copy(objs: Iterable[M]) -> list[M]:
     fields = list(meta.concrete_fields)
     table = connection.ops.quote_name(meta.db_table)
     names = ", ".join(connection.ops.quote_name(field.column) for field in fields)
+    alias = connection.alias
     with (
         connection.cursor() as cursor,
         connection.wrap_database_errors,
@@ -111,7 +112,7 @@ def bulk_copy(objs: Iterable[M]) -> list[M]:
                 row.append(value)
             copy.write_row(row)
             obj._state.adding = False
-            obj._state.db = connection.alias
+            obj._state.db = alias
     return objs
 
 

@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
-from bosetting.core.bulk import bulk_copy
+from bosetting.core.bulk import bulk_copy, insert_rows
 
 from .models import LegacyReference
 from .progress import Progress
@@ -131,17 +131,12 @@ def sync(
     unreferenced = [
         legacy_id for legacy_id in pks if legacy_id not in references or legacy_id in stale
     ]
-    for legacy_ids in chunks(unreferenced):
-        bulk_copy(
-            LegacyReference(
-                entity=entity,
-                legacy_id=legacy_id,
-                content_type=content_type,
-                object_id=pks[legacy_id],
-                imported_at=now,
-            )
-            for legacy_id in legacy_ids
-        )
+    # Plain rows, not model instances: one reference for every row written the first time.
+    insert_rows(
+        LegacyReference,
+        ("entity", "legacy_id", "content_type_id", "object_id", "imported_at"),
+        [(entity, legacy_id, content_type.pk, pks[legacy_id], now) for legacy_id in unreferenced],
+    )
     return Synced(
         pks=pks,
         created={legacy_id for legacy_id, _obj in new},
