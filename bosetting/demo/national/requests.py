@@ -111,7 +111,11 @@ def write_requests(
                 actor_organisation_id=by.organisation_id,
             )
     bulk_copy(decisions)
-    SettlementRequest.objects.bulk_update(requests, ["state"], batch_size=500)
+    # One UPDATE per state: bulk_update would send a CASE with a branch per request.
+    for state in (SettlementRequest.State.ACKNOWLEDGED, SettlementRequest.State.DECIDED):
+        SettlementRequest.objects.filter(
+            pk__in=[request.pk for request in requests if request.state == state]
+        ).update(state=state)
     return len(requests)
 
 
