@@ -177,29 +177,36 @@ class AuditEvent(models.Model):
 
     def canonical_content(self) -> str:
         """Every field that matters, in a fixed form: what the hash seals."""
-        content: dict[str, Any] = {
-            "occurred_at": self.occurred_at.isoformat(),
-            "actor": self.actor_id,
-            "actor_label": self.actor_label,
-            "actor_organisation": self.actor_organisation_id,
-            "event_type": self.event_type,
-            "summary": self.summary,
-            "object_type": self.object_type,
-            "object_id": self.object_id,
-            "municipality": self.municipality_id,
-            "ip_address": self.ip_address,
-            "details": self.details,
-        }
-        # Sealed when set. Events about no case, and every event written before the column
-        # existed, keep the content they were sealed with, so existing chains still verify (ADR 4).
-        if self.case_reference:
-            content["case_reference"] = self.case_reference
-        return json.dumps(
-            content,
-            sort_keys=True,
-            ensure_ascii=False,
-            separators=(",", ":"),
+        return canonical_content(
+            occurred_at=self.occurred_at.isoformat(),
+            actor=self.actor_id,
+            actor_label=self.actor_label,
+            actor_organisation=self.actor_organisation_id,
+            event_type=self.event_type,
+            summary=self.summary,
+            object_type=self.object_type,
+            object_id=self.object_id,
+            municipality=self.municipality_id,
+            ip_address=self.ip_address,
+            details=self.details,
+            case_reference=self.case_reference,
         )
+
+
+def canonical_content(*, case_reference: str, **fields: Any) -> str:
+    """The sealed form of an event's fields (named as in AuditEvent.canonical_content): also for
+    writers that chain events without a model instance per event."""
+    content: dict[str, Any] = fields
+    # Sealed when set. Events about no case, and every event written before the column
+    # existed, keep the content they were sealed with, so existing chains still verify (ADR 4).
+    if case_reference:
+        content["case_reference"] = case_reference
+    return json.dumps(
+        content,
+        sort_keys=True,
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
 
 
 GENESIS_HASH = "0" * 64

@@ -16,6 +16,8 @@ from typing import Any, TypeVar
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
+from bosetting.core.bulk import bulk_copy, insert_rows
+
 from .models import LegacyReference
 from .progress import Progress
 
@@ -116,7 +118,7 @@ def sync(
         else:
             counts.unchanged += 1
     for chunk in chunks([obj for _legacy_id, obj in new]):
-        model._default_manager.bulk_create(list(chunk))
+        bulk_copy(chunk)
         progress.step(len(chunk))
     progress.done()
     for legacy_id, obj in new:
@@ -129,18 +131,11 @@ def sync(
     unreferenced = [
         legacy_id for legacy_id in pks if legacy_id not in references or legacy_id in stale
     ]
-    LegacyReference.objects.bulk_create(
-        [
-            LegacyReference(
-                entity=entity,
-                legacy_id=legacy_id,
-                content_type=content_type,
-                object_id=pks[legacy_id],
-                imported_at=now,
-            )
-            for legacy_id in unreferenced
-        ],
-        batch_size=BATCH,
+    # Plain rows, not model instances: one reference for every row written the first time.
+    insert_rows(
+        LegacyReference,
+        ("entity", "legacy_id", "content_type_id", "object_id", "imported_at"),
+        [(entity, legacy_id, content_type.pk, pks[legacy_id], now) for legacy_id in unreferenced],
     )
     return Synced(
         pks=pks,

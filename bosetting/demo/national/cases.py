@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from bosetting.audit.models import EventType
 from bosetting.cases.models import Case, CaseState, Person, Residence, format_case_reference
 from bosetting.cases.queries import normalise_name
+from bosetting.core.bulk import bulk_copy
 from bosetting.distribution.models import Proposal, ProposedCase, SettlementDecision
 from bosetting.organisations.models import Municipality
 from bosetting.settlement.actions import age_on
@@ -94,7 +95,7 @@ class CaseWriter:
         self.cases = 0
 
     def write(self, plans: list[CasePlan]) -> None:
-        cases = Case.objects.bulk_create(
+        cases = bulk_copy(
             Case(
                 state=plan.state,
                 municipality=plan.municipality
@@ -105,7 +106,7 @@ class CaseWriter:
             )
             for plan in plans
         )
-        persons = Person.objects.bulk_create(
+        persons = bulk_copy(
             self._person(plan, case, draft)
             for plan, case in zip(plans, cases, strict=True)
             for draft in plan.members
@@ -181,7 +182,7 @@ class CaseWriter:
                         decided_by=self.by,
                     )
                 )
-        SettlementDecision.objects.bulk_create(decisions)
+        bulk_copy(decisions)
         for decision in decisions:
             municipality = decision.municipality
             moment = datetime.datetime.combine(decision.decided_on, datetime.time(10), datetime.UTC)
@@ -197,7 +198,7 @@ class CaseWriter:
             )
 
     def _proposal_rows(self, rows: list[tuple[Any, ...]]) -> list[ProposedCase]:
-        proposals = Proposal.objects.bulk_create(
+        proposals = bulk_copy(
             Proposal(
                 municipality=municipality,
                 state=Proposal.State.SENT if answer == "pending" else Proposal.State.ANSWERED,
@@ -210,7 +211,7 @@ class CaseWriter:
             )
             for _case, municipality, sent, answered, answer in rows
         )
-        return ProposedCase.objects.bulk_create(
+        return bulk_copy(
             ProposedCase(
                 proposal=proposal,
                 case=case,
@@ -244,7 +245,7 @@ class CaseWriter:
                         ),
                     )
                 )
-        Settlement.objects.bulk_create(rows)
+        bulk_copy(rows)
         for settlement in rows:
             reference = format_case_reference(settlement.person.case_id)
             self.events.add(

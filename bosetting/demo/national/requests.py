@@ -11,6 +11,7 @@ import random
 from typing import TYPE_CHECKING, Any
 
 from bosetting.audit.models import EventType
+from bosetting.core.bulk import bulk_copy
 from bosetting.organisations.models import Municipality
 from bosetting.planning.models import MunicipalDecision, SettlementRequest
 
@@ -60,7 +61,7 @@ def write_requests(
                 sent_by=by,
             )
         )
-    SettlementRequest.objects.bulk_create(requests)
+    bulk_copy(requests)
     decisions = []
     for request in requests:
         municipality = request.municipality
@@ -109,8 +110,12 @@ def write_requests(
                 actor_label=_label(by),
                 actor_organisation_id=by.organisation_id,
             )
-    MunicipalDecision.objects.bulk_create(decisions)
-    SettlementRequest.objects.bulk_update(requests, ["state"], batch_size=500)
+    bulk_copy(decisions)
+    # One UPDATE per state: bulk_update would send a CASE with a branch per request.
+    for state in (SettlementRequest.State.ACKNOWLEDGED, SettlementRequest.State.DECIDED):
+        SettlementRequest.objects.filter(
+            pk__in=[request.pk for request in requests if request.state == state]
+        ).update(state=state)
     return len(requests)
 
 
