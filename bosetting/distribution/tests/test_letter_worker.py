@@ -160,3 +160,20 @@ def test_deciding_leads_to_the_progress_page(cast, client_for):
     page = client.get(PROGRESS).content.decode()
     assert "0 av 2 brev er laget" in page
     assert 'hx-trigger="every 2s"' in page
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_the_progress_page_asks_the_same_queries_however_many_letters_failed(
+    cast, client_for, django_assert_num_queries, count
+):
+    letters = _decide(cast, count)
+    DecisionLetter.objects.filter(pk__in=[letter.pk for letter in letters]).update(
+        state=LetterState.FAILED
+    )
+    client = client_for(cast.imdi_caseworker)
+    with django_assert_num_queries(PROGRESS_QUERIES):
+        page = client.get(PROGRESS).content.decode()
+    assert page.count("Lag brevet på nytt") == len(letters)
+
+
+PROGRESS_QUERIES = 11

@@ -158,3 +158,21 @@ def test_sending_leads_to_the_progress_page(cast, client_for):
     page = client.get(response["Location"]).content.decode()
     assert "0 av 1 brev er laget" in page
     assert 'hx-trigger="every 2s"' in page
+
+
+@pytest.mark.parametrize("places", ["bergen", "bergen oslo stord"], ids=["one", "three"])
+def test_the_progress_page_asks_the_same_queries_however_many_letters_failed(
+    cast, client_for, django_assert_num_queries, places
+):
+    versions = _send(cast, *(getattr(cast, name) for name in places.split()))
+    SettlementRequestVersion.objects.filter(pk__in=[v.pk for v in versions]).update(
+        letter_state=LetterState.FAILED
+    )
+    client = client_for(cast.imdi_caseworker)
+    url = reverse("planning:letter_progress") + f"?aar={versions[0].request.year}"
+    with django_assert_num_queries(PROGRESS_QUERIES):
+        page = client.get(url).content.decode()
+    assert page.count("Lag brevet på nytt") == len(versions)
+
+
+PROGRESS_QUERIES = 10
