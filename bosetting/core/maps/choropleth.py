@@ -273,7 +273,9 @@ def draw_choropleth(
     no_data_fill = f"url(#{hatch_id})"
     box = shapes.view_box if county is None else _box_around(shapes, shown)
     x, y, width, height = box
-    unit = width / 400  # one pixel when the map is 400 pixels wide
+    # One pixel when the map is shown that wide: the whole country is shown large (its legend
+    # fits beside Sweden), a county often in a narrow column beside its table.
+    unit = width / (400 if county is None else 300)
     font = 14 * unit
     legend_rows = len(classes) + 1
     line = font * 1.6
@@ -329,6 +331,12 @@ def draw_choropleth(
             f'<path d="{shapes.paths[highlight]}" fill="none" stroke="#000000" '
             f'stroke-width="3" vector-effect="non-scaling-stroke" stroke-linejoin="round" '
             f'data-fremhevet="{highlight}"><title>{escape(shapes.names[highlight])}</title></path>'
+        )
+    if county is not None:
+        # The neighbours and the borders run on below the county: the legend's strip hides them.
+        parts.append(
+            f'<rect x="{x - width}" y="{y + height}" width="{width * 3}" '
+            f'height="{total_height * 2}" fill="#ffffff"/>'
         )
     parts.append(_legend(legend_label, classes, no_data_fill, legend_x, legend_y, font, line))
     parts.append("</svg>")
