@@ -6,10 +6,11 @@ import datetime
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 
+from bosetting.audit.models import AuditEvent
 from bosetting.cases.models import Case, CaseState, Person, Sex
-from bosetting.core.bulk import bulk_copy, insert_rows
+from bosetting.core.bulk import bulk_copy, indexes_built_after, insert_rows
 from bosetting.legacy.models import LegacyReference
 
 pytestmark = pytest.mark.django_db
@@ -85,3 +86,32 @@ def test_a_row_the_database_refuses_raises_djangos_integrity_error() -> None:
             for _ in range(2)
         )
     assert not LegacyReference.objects.exists()
+
+
+def _audit_indexes() -> set[str]:
+    with connection.cursor() as cursor:
+        constraints = connection.introspection.get_constraints(cursor, AuditEvent._meta.db_table)
+    return {name for name, info in constraints.items() if info["index"] or info["unique"]}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_indexes_are_dropped_while_writing_and_built_again_after() -> None:
+    own = {index.name for index in AuditEvent._meta.indexes}
+    before = _audit_indexes()
+    assert own <= before
+    with transaction.atomic(), indexes_built_after(AuditEvent):
+        during = _audit_indexes()
+    assert _audit_indexes() == before
+    if connection.vendor == "postgresql":
+        assert not own & during
+        assert "auditevent_hash_unique" in during  # the chain's uniqueness is never lifted
+    else:
+        assert during == before
+    with pytest.raises(RuntimeError), transaction.atomic(), indexes_built_after(AuditEvent):
+        raise RuntimeError("a failed generation")
+    assert _audit_indexes() == before
+
+
+@pytest.mark.django_db
+def test_the_hash_has_one_unique_index_and_no_pattern_index() -> None:
+    assert not any(name.endswith("_like") for name in _audit_indexes())

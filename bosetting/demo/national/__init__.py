@@ -25,7 +25,9 @@ from typing import TYPE_CHECKING, Any
 from django.db import connection, transaction
 from django.utils import timezone
 
+from bosetting.audit.models import AuditEvent
 from bosetting.cases.models import CaseState, Person
+from bosetting.core.bulk import indexes_built_after
 from bosetting.organisations.actions import load_municipalities
 from bosetting.organisations.models import Municipality
 
@@ -84,7 +86,7 @@ def generate(
     population = [m for m in municipalities]
     chances = [weights[m.number] for m in municipalities]
     target = max(1, round(PERSONS * scale))
-    with transaction.atomic():
+    with transaction.atomic(), indexes_built_after(AuditEvent):
         events = ChainedEventWriter()
         writer = CaseWriter(by=by, events=events, first_person=0)
         requests = 0
