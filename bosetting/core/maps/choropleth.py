@@ -23,6 +23,7 @@ from xml.sax.saxutils import escape
 
 from django.core.cache import cache
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 GEOMETRY = Path(__file__).parent / "data" / "kommuner-2024-svg.json"
@@ -163,6 +164,7 @@ def choropleth_svg(
         county,
         highlight,
         map_id,
+        get_language(),  # the legend and the text alternative are translated
         MAP_VERSION,
     )
     key = f"choropleth:{hashlib.sha256(repr(spec).encode('utf-8')).hexdigest()}"
