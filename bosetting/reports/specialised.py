@@ -51,6 +51,9 @@ def specialised_report(
     municipality: Municipality, start: datetime.date, end: datetime.date
 ) -> Report:
     rows = settled_in(municipality, start, end)
+    # Each label translated once, not once per row.
+    categories = {value: str(label) for value, label in Category.choices}
+    relations = {value: str(label) for value, label in Relation.choices}
     return Report(
         title=_("Spesialisert bosettingsrapport"),
         subtitle=ngettext(
@@ -78,9 +81,9 @@ def specialised_report(
                 f"{row['person__given_names']} {row['person__family_name']}",
                 row["person__duf_number"],
                 row["person__birth_date"],
-                str(Category(row["person__category"]).label),
+                categories[row["person__category"]],
                 f"{row['person__case_id']:06d}",
-                str(Relation(row["person__relation"]).label),
+                relations[row["person__relation"]],
                 row["person__case__settlement_decision__decided_on"],
                 row["settled_on"],
             ]

@@ -7,15 +7,16 @@ PDF from the same object, so that an export always holds exactly what the page s
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
+from html import escape
 from typing import Any
 
 from django.utils import timezone
-from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString
 
 Cell = str | int | float | Decimal | datetime.date | None
@@ -30,6 +31,9 @@ class Kind(StrEnum):
     DATE = "date"
 
 
+_NUMERIC = frozenset({Kind.INTEGER, Kind.PERCENT})
+
+
 @dataclass(frozen=True)
 class Column:
     header: str
@@ -37,7 +41,7 @@ class Column:
 
     @property
     def is_numeric(self) -> bool:
-        return self.kind in (Kind.INTEGER, Kind.PERCENT)
+        return self.kind in _NUMERIC
 
 
 @dataclass(frozen=True)
@@ -92,32 +96,37 @@ class Report:
 
     def body_html(self) -> SafeString:
         """The table's <tr>s, written here rather than by template loops: a report of 1,437
-        rows has 11,000 cells, and the template spent a second on them."""
+        rows has 11,000 cells, and the template spent a second on them. Each cell is formatted
+        and escaped in one pass (Django's `conditional_escape` per cell was a third of the
+        specialised report's time)."""
+        links = list(self.row_links) or [None] * len(self.rows)
         return SafeString(
             "".join(
-                _row_html(cells, link=link, row_class="") for link, cells in self.display_rows()
+                _row_html(self.columns, row, link=link, row_class="")
+                for link, row in zip(links, self.rows, strict=True)
             )
         )
 
     def totals_html(self) -> SafeString:
         return SafeString(
             "".join(
-                _row_html(cells, link=None, row_class="report-total")
-                for cells in self.display_totals()
+                _row_html(self.columns, row, link=None, row_class="report-total")
+                for row in self.totals
             )
         )
 
 
-def _row_html(cells: list[tuple[Column, str]], *, link: str | None, row_class: str) -> str:
-    (_first_column, first), *rest = cells
-    heading: str = conditional_escape(first)
+def _row_html(
+    columns: Sequence[Column], row: Sequence[Cell], *, link: str | None, row_class: str
+) -> str:
+    heading = escape(format_cell(columns[0].kind, row[0]))
     if link:
-        heading = f'<a class="ds-link" href="{conditional_escape(link)}">{heading}</a>'
+        heading = f'<a class="ds-link" href="{escape(link)}">{heading}</a>'
     data = "".join(
-        f'<td class="number">{conditional_escape(text)}</td>'
-        if column.is_numeric
-        else f"<td>{conditional_escape(text)}</td>"
-        for column, text in rest
+        f'<td class="number">{escape(format_cell(column.kind, value))}</td>'
+        if column.kind in _NUMERIC
+        else f"<td>{escape(format_cell(column.kind, value))}</td>"
+        for column, value in zip(columns[1:], row[1:], strict=True)
     )
     opening = f'<tr class="{row_class}">' if row_class else "<tr>"
     return f'{opening}<th scope="row">{heading}</th>{data}</tr>'
@@ -162,5 +171,11 @@ def format_cell(kind: Kind, value: Any) -> str:
     if kind == Kind.PERCENT:
         return format_percent(value)
     if kind == Kind.DATE:
-        return value.strftime("%d.%m.%Y")
+        return _date_text(value)
     return str(value)
+
+
+@functools.lru_cache(maxsize=8192)
+def _date_text(value: datetime.date) -> str:
+    # Thousands of date cells in a long report share far fewer dates; strftime was 10 % of it.
+    return value.strftime("%d.%m.%Y")
