@@ -145,7 +145,13 @@ def indexes_built_after(*models_: type[models.Model]) -> Iterator[None]:
             for index in model._meta.indexes:
                 editor.remove_index(model, index)
     yield
+    with connection.cursor() as cursor:
+        # Django's foreign keys are checked at commit (DEFERRABLE INITIALLY DEFERRED), and
+        # PostgreSQL builds no index on a table with checks pending: run them now.
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
     with connection.schema_editor(atomic=False) as editor:
         for model in models_:
             for index in model._meta.indexes:
                 editor.add_index(model, index)
+    with connection.cursor() as cursor:
+        cursor.execute("SET CONSTRAINTS ALL DEFERRED")
