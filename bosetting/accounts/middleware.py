@@ -26,6 +26,7 @@ from .login_return import return_address
 from .models import User
 from .second_factor import session_used_second_factor
 from .session_lifetime import (
+    ACTIVITY_RESOLUTION_SECONDS,
     AUTH_STARTED_AT,
     LAST_SEEN_AT,
     ExpiryReason,
@@ -95,7 +96,10 @@ class SessionLifetimeMiddleware:
                 self._end_session(request, reason=reason)
             else:
                 request.session.setdefault(AUTH_STARTED_AT, now)
-                if not _is_background(request):
+                if (
+                    not _is_background(request)
+                    and now - request.session.get(LAST_SEEN_AT, 0) >= ACTIVITY_RESOLUTION_SECONDS
+                ):
                     request.session[LAST_SEEN_AT] = now
         return self.get_response(request)
 

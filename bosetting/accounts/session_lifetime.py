@@ -17,6 +17,10 @@ from django.contrib.sessions.backends.base import SessionBase
 
 AUTH_STARTED_AT = "bosetting_auth_started_at"
 LAST_SEEN_AT = "bosetting_last_seen_at"
+# Activity is written to the session when the last written activity is this old: a write (an
+# UPDATE and a commit) on every request was a good share of a busy server's work, and an idle
+# session may then end up to this much earlier than its full timeout, never later.
+ACTIVITY_RESOLUTION_SECONDS = 60
 # Left in the new, anonymous session when one expires: why, and whose it was (kept_input.py).
 EXPIRED = "bosetting_session_expired"
 

@@ -243,7 +243,7 @@ def test_list_query_count_does_not_grow_with_the_events(
     # session, user, roles, organisation, the municipality with its agreement status, the page
     # of events (with organisation and municipality joined), the unread count, and the session
     # saved again (savepoint, update, release).
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(7):
         response = client.get(URL)
     assert len(response.context["page"].events) == 50
 
@@ -254,7 +254,7 @@ def test_imdi_list_query_count(cast, client_for, django_assert_num_queries):
 
     # session, user, roles, organisation, the page of events, the municipality choices, the
     # unread count, and the session saved again (savepoint, update, release).
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(7):
         client.get(URL)
 
 

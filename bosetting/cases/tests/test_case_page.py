@@ -155,7 +155,7 @@ def test_each_members_settlement_date_is_on_the_case_page(cast: Any, client_for:
 # As the reception centre's page (test_views.QUERIES_PERSON_FILE), and the municipality's
 # agreement, the letters and the case's answers; the decision, its decider and municipality are
 # joined to the case. The same for 3 and 20 members.
-QUERIES_MUNICIPAL_CASE_PAGE = 21 + (connection.vendor == "postgresql")
+QUERIES_MUNICIPAL_CASE_PAGE = 18 + (connection.vendor == "postgresql")
 
 
 @pytest.mark.usefixtures("places")

@@ -187,7 +187,7 @@ def test_the_row_shows_decision_date_and_settlement_date(cast: Any, client_for: 
 
 # Session, user, roles, organisation and agreement; the menu and unread notifications; the
 # page's count, its cases and their members. The same for 3 households as for 20.
-QUERIES_MUNICIPAL_LIST = 12
+QUERIES_MUNICIPAL_LIST = 9
 
 
 @pytest.mark.parametrize("households", [3, 20])

@@ -91,9 +91,9 @@ def test_list_filters_by_state_and_centre(cast, client_for):
 
 # Session, user, roles, organisation; the page's own reads; the audit write of a file view; the
 # session save. The same for 3 rows as for 20: no query per row.
-QUERIES_LIST = 13
+QUERIES_LIST = 10
 # Opening the file writes an audit event; on PostgreSQL that takes the chain's advisory lock too.
-QUERIES_PERSON_FILE = 18 + (connection.vendor == "postgresql")
+QUERIES_PERSON_FILE = 15 + (connection.vendor == "postgresql")
 
 
 def _list_queries(cast, client_for, django_assert_num_queries, rows):

@@ -176,4 +176,4 @@ def test_the_progress_page_asks_the_same_queries_however_many_letters_failed(
     assert page.count("Lag brevet på nytt") == len(letters)
 
 
-PROGRESS_QUERIES = 11
+PROGRESS_QUERIES = 8

@@ -79,7 +79,7 @@ def test_pages_of_25_keep_the_sorting_in_the_page_links(cast: Any, client_for: A
 
 # Session, user, roles, organisation and agreement, the menu's notifications, the count and
 # the page: the same for 3 proposals as for 30.
-QUERIES_PROPOSAL_LIST = 11
+QUERIES_PROPOSAL_LIST = 8
 
 
 @pytest.mark.parametrize("count", [3, 30])

@@ -325,9 +325,9 @@ def test_imdi_proposal_page_query_count_is_constant(
 
 # The two municipality selects read their options once between them (organisations.fields);
 # with the options already cached, as on a running server, one fewer.
-WORK_LIST_QUERIES = 17
-ANSWER_PAGE_QUERIES = 12
-IMDI_PROPOSAL_PAGE_QUERIES = 13
+WORK_LIST_QUERIES = 14
+ANSWER_PAGE_QUERIES = 9
+IMDI_PROPOSAL_PAGE_QUERIES = 10
 
 
 def test_stord_without_agreement_is_told_why_it_cannot_answer(cast, client_for):

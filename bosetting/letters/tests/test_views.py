@@ -121,5 +121,5 @@ def test_an_unknown_kind_of_letter_is_not_found(cast, client_for):
     assert client.get(reverse("letters:translation_add", args=["ukjent"])).status_code == 404
 
 
-TEMPLATE_LIST_QUERIES = 10
-TEMPLATE_EDIT_QUERIES = 10
+TEMPLATE_LIST_QUERIES = 7
+TEMPLATE_EDIT_QUERIES = 7

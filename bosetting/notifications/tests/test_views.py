@@ -85,7 +85,7 @@ def test_list_query_count_does_not_grow_with_the_notifications(
     # session, user, roles, organisation, the municipality with its agreement status (the
     # navigation), the count and the page of notifications, the unread count, and the session
     # saved again (savepoint, update, release).
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(8):
         client.get(LIST_URL)
 
 

@@ -175,4 +175,4 @@ def test_the_progress_page_asks_the_same_queries_however_many_letters_failed(
     assert page.count("Lag brevet på nytt") == len(versions)
 
 
-PROGRESS_QUERIES = 10
+PROGRESS_QUERIES = 7

@@ -302,7 +302,7 @@ def test_overview_query_count_is_constant(cast, client_for, django_assert_num_qu
         _overview(client)
 
 
-OVERVIEW_QUERIES = 10
+OVERVIEW_QUERIES = 7
 
 
 def _reverses_while(action, monkeypatch) -> int:

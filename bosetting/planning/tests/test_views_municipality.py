@@ -217,7 +217,7 @@ def test_list_query_count_is_constant(cast, client_for, django_assert_num_querie
         assert client.get(LIST).status_code == 200
 
 
-LIST_QUERIES = 12
+LIST_QUERIES = 9
 
 
 @pytest.mark.parametrize("decisions", [1, 4])
@@ -233,4 +233,4 @@ def test_detail_query_count_is_constant(
         assert client.get(url).status_code == 200
 
 
-DETAIL_QUERIES = 13
+DETAIL_QUERIES = 10

@@ -71,10 +71,10 @@ def test_reception_staff_see_their_residents_by_state(cast: Any) -> None:
 @pytest.mark.parametrize(
     ("persona", "queries", "text"),
     [
-        ("bergen_reader", 13, "Plasser i"),
-        ("bergen_caseworker", 17, "Registrer bosetting"),
-        ("imdi_reader", 13, "Saker i arbeid"),
-        ("reception_staff", 13, "Beboere etter status"),
+        ("bergen_reader", 10, "Plasser i"),
+        ("bergen_caseworker", 14, "Registrer bosetting"),
+        ("imdi_reader", 10, "Saker i arbeid"),
+        ("reception_staff", 10, "Beboere etter status"),
     ],
 )
 @pytest.mark.parametrize("households", [1, 4])

@@ -233,7 +233,7 @@ def test_the_year_per_municipality_uses_a_constant_number_of_queries(
     _municipalities_with_requests(cast, count)
     client = client_for(cast.imdi_caseworker)
     client.get(PAGE)  # the session and the user's access are loaded once per request anyway
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(10):
         response = client.get(PAGE, {"year": YEAR, "county": "46"})
     assert response.content.decode().count('<th scope="row">') == count + 1
 
@@ -244,7 +244,7 @@ def test_the_export_uses_a_constant_number_of_queries(
 ):
     _municipalities_with_requests(cast, count)
     client = client_for(cast.imdi_caseworker)
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(8):
         response = client.get(_export("requests_and_decisions", "xlsx"), {"county": "46"})
     close_response(response)
 

@@ -158,7 +158,7 @@ def test_the_start_page_shows_mine_oppgaver_above_the_figures(cast: Any, client_
 # The IMDi start page (test_dashboards.py: 13 for a reader) and its four tasks: yes answers
 # counted and listed, ready cases counted, drafts counted and listed, decisions to acknowledge
 # counted and listed. The same for 1 household of each kind as for 4.
-QUERIES_IMDI_HOME = 20
+QUERIES_IMDI_HOME = 17
 
 
 @pytest.mark.parametrize("households", [1, 4])
