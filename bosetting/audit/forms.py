@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from bosetting.organisations.models import Municipality
+from bosetting.organisations.fields import MunicipalityChoiceField
 
 from .models import EventType
 from .queries import CASE_REFERENCE_DIGITS, EventFilters, object_type_labels
@@ -49,9 +49,9 @@ class EventSearchForm(forms.Form):
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off", "size": 8}),
     )
     text = forms.CharField(label=_("Søk i sammendraget"), required=False, max_length=200)
-    municipality = forms.ModelChoiceField(
+    municipality = MunicipalityChoiceField(
         label=_("Kommune"),
-        queryset=Municipality.objects.order_by("name"),
+        by_name=True,
         required=False,
         empty_label=_("Alle kommuner"),
     )

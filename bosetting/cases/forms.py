@@ -14,7 +14,8 @@ from django.utils.translation import gettext_lazy as _
 
 from bosetting.accounts.permissions import Scope
 from bosetting.core.forms import SearchableSelectMultiple, choice_field, model_choice_field
-from bosetting.organisations.models import County, Municipality, ReceptionCentre
+from bosetting.organisations.fields import MunicipalityMultipleChoiceField
+from bosetting.organisations.models import County, ReceptionCentre
 
 from .actions import HealthInput, PersonData
 from .assessment import EducationLevel, NorwegianLevel, SpecialNeed, YesNo
@@ -171,11 +172,6 @@ class MemberForm(PersonForm):
         }
 
 
-class MunicipalityMultipleChoiceField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj: Municipality) -> str:
-        return obj.name
-
-
 class CountyMultipleChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj: County) -> str:
         return obj.name
@@ -191,7 +187,8 @@ class AssessmentForm(forms.Form):
     )
     family_municipalities = MunicipalityMultipleChoiceField(
         label=_("Kommuner der personen har familie"),
-        queryset=Municipality.objects.order_by("name"),
+        by_name=True,
+        with_number=False,
         to_field_name="number",
         required=False,
         help_text=_("Hold Ctrl (eller Cmd) nede for å velge flere."),
@@ -271,7 +268,8 @@ class AssessmentForm(forms.Form):
     # Wishes
     wish_municipalities = MunicipalityMultipleChoiceField(
         label=_("Ønskede kommuner"),
-        queryset=Municipality.objects.order_by("name"),
+        by_name=True,
+        with_number=False,
         to_field_name="number",
         required=False,
         help_text=_("Hold Ctrl (eller Cmd) nede for å velge flere."),

@@ -48,3 +48,28 @@ class SearchableSelectMultiple(forms.SelectMultiple):
             }
         )
         return context
+
+
+class QuickSelect(forms.Select):
+    """A select of many flat options (357 municipalities, hundreds of open proposals) whose
+    options are plain dicts: Django's `create_option` per option was half of such a select's
+    time. The options are what templates/django/forms/widgets/select.html writes (value, label,
+    attrs); grouped choices take Django's own way."""
+
+    def optgroups(
+        self, name: str, value: list[str], attrs: dict[str, Any] | None = None
+    ) -> list[tuple[str | None, list[dict[str, Any]], int | None]]:
+        choices = list(self.choices)
+        if any(isinstance(label, (list, tuple)) for _value, label in choices):
+            return super().optgroups(name, value, attrs)
+        wanted = set(value)
+        options = []
+        found = False
+        for option_value, label in choices:
+            text = "" if option_value is None else str(option_value)
+            selected = not found and text in wanted
+            found = found or selected
+            options.append(
+                {"value": text, "label": label, "attrs": {"selected": True} if selected else {}}
+            )
+        return [(None, options, 0)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterator
 from typing import Any
 
 from django import forms
@@ -12,7 +13,9 @@ from django.utils.translation import gettext_lazy as _
 from bosetting.cases.assessment import SpecialNeed
 from bosetting.cases.forms import CentreChoiceField
 from bosetting.cases.models import Case, CaseState, Category
-from bosetting.organisations.models import County, Municipality, ReceptionCentre
+from bosetting.core.forms import QuickSelect
+from bosetting.organisations.fields import MunicipalityChoiceField
+from bosetting.organisations.models import County, ReceptionCentre
 from bosetting.planning.forms import date_field
 
 from .models import Proposal, ProposedCase
@@ -21,23 +24,36 @@ from .queries import ProposalSort, WorkListSort
 DEFAULT_ANSWER_DAYS = 7
 
 
-class MunicipalityChoiceField(forms.ModelChoiceField[Municipality]):
-    def label_from_instance(self, obj: Municipality) -> str:
-        return f"{obj.number} {obj.name}"
-
-
 class CountyChoiceField(forms.ModelChoiceField[County]):
     def label_from_instance(self, obj: County) -> str:
         return obj.name
 
 
+class _ProposalOptions(forms.models.ModelChoiceIterator):
+    """The open proposals as plain rows: a model instance and a translated state per option cost
+    about 0.1 ms each, with hundreds of open proposals on the national work list."""
+
+    def __iter__(self) -> Iterator[tuple[Any, Any]]:
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        states = {value: str(label).lower() for value, label in Proposal.State.choices}
+        template = str(_("%(reference)s til %(municipality)s (%(state)s)"))
+        rows = self.queryset.values_list("pk", "municipality__name", "state")
+        for pk, municipality, state in rows:
+            yield (
+                pk,
+                template
+                % {
+                    "reference": Proposal(pk=pk).reference,
+                    "municipality": municipality,
+                    "state": states[state],
+                },
+            )
+
+
 class ProposalChoiceField(forms.ModelChoiceField[Proposal]):
-    def label_from_instance(self, obj: Proposal) -> str:
-        return _("%(reference)s til %(municipality)s (%(state)s)") % {
-            "reference": obj.reference,
-            "municipality": obj.municipality.name,
-            "state": obj.get_state_display().lower(),
-        }
+    iterator = _ProposalOptions
+    widget = QuickSelect
 
 
 class WorkListFilterForm(forms.Form):
@@ -63,7 +79,7 @@ class WorkListFilterForm(forms.Form):
     )
     wished_municipality = MunicipalityChoiceField(
         label=_("Ønsket kommune"),
-        queryset=Municipality.objects.order_by("name"),
+        by_name=True,
         required=False,
         empty_label=_("Alle"),
     )
@@ -113,7 +129,7 @@ class ProposalBuildForm(forms.Form):
     )
     municipality = MunicipalityChoiceField(
         label=_("Kommune (ny forespørsel)"),
-        queryset=Municipality.objects.order_by("name"),
+        by_name=True,
         required=False,
         empty_label=_("Velg kommune"),
     )

@@ -11,7 +11,8 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from .agreements import AgreementStatus
-from .models import County, DataProcessingAgreement, Municipality, ReceptionCentre
+from .fields import MunicipalityChoiceField
+from .models import County, DataProcessingAgreement, ReceptionCentre
 from .validators import validate_organisation_number, validate_pdf_document
 
 DATE_INPUT_FORMATS = ["%d.%m.%Y"]
@@ -97,17 +98,11 @@ class AgreementForm(forms.Form):
     )
 
 
-class MunicipalityChoiceField(forms.ModelChoiceField[Municipality]):
-    def label_from_instance(self, obj: Municipality) -> str:
-        return f"{obj.number} {obj.name}"
-
-
 class ReceptionCentreForm(forms.Form):
     name = forms.CharField(label=_("Navn"), max_length=200)
     kind = forms.ChoiceField(label=_("Type mottak"), choices=ReceptionCentre.Kind.choices)
     municipality = MunicipalityChoiceField(
         label=_("Kommune"),
-        queryset=Municipality.objects.order_by("number"),
         empty_label=_("Velg kommune"),
     )
     organisation_number = forms.CharField(

@@ -13,12 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from bosetting.cases.forms import date_field
-from bosetting.organisations.models import Municipality
-
-
-class MunicipalityChoiceField(forms.ModelChoiceField[Municipality]):
-    def label_from_instance(self, obj: Municipality) -> str:
-        return f"{obj.number} {obj.name}"
+from bosetting.organisations.fields import MunicipalityChoiceField
 
 
 class PeriodForm(forms.Form):
@@ -47,7 +42,6 @@ class SpecialisedFilterForm(PeriodForm):
 
     municipality = MunicipalityChoiceField(
         label=_("Kommune"),
-        queryset=Municipality.objects.order_by("number"),
         required=False,
         empty_label=_("Velg kommune"),
         to_field_name="number",

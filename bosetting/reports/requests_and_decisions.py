@@ -10,6 +10,13 @@ from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from bosetting.core.maps.choropleth import (
+    ValueKind,
+    choropleth_description,
+    choropleth_svg,
+    class_labels,
+    counties,
+)
 from bosetting.organisations.models import County, Municipality
 from bosetting.planning.models import SettlementRequest
 
@@ -66,6 +73,39 @@ def _chart(title: str, rows: Sequence[Figures]) -> Chart:
     )
 
 
+# Shares of requests answered: the top class is every request answered.
+_ANSWERED_BOUNDS = (0.5, 0.75, 1.0)
+
+
+def _answered_map(title: str, county: County, rows: Sequence[Figures]) -> Chart | None:
+    """The county's municipalities coloured by the table's column «Andel besvart»; a
+    municipality without requests that year has no data. From the rows already counted."""
+    if county.number not in counties():
+        return None
+    values = {row.key: row.share_answered for row in rows}
+    legend_label = _("Andel besvart")
+    labels = [*class_labels(_ANSWERED_BOUNDS, ValueKind.PERCENT)[:-1], _("alle besvart")]
+    return Chart(
+        svg=choropleth_svg(
+            values,
+            title=title,
+            legend_label=legend_label,
+            bounds=_ANSWERED_BOUNDS,
+            labels=labels,
+            county=county.number,
+            map_id="kart-besvart",
+        ),
+        title=title,
+        description=choropleth_description(
+            values,
+            legend_label=legend_label,
+            bounds=_ANSWERED_BOUNDS,
+            labels=labels,
+            county=county.number,
+        ),
+    )
+
+
 def year_report(
     requests: QuerySet[SettlementRequest],
     *,
@@ -78,6 +118,7 @@ def year_report(
     title = _("Anmodninger og vedtak %(year)s") % {"year": year}
     rows: list[Figures]
     totals: list[Figures] = []
+    answered_map: Chart | None = None
     links: list[str | None] = []
     if municipality is not None:
         subtitle = str(municipality)
@@ -95,6 +136,13 @@ def year_report(
         ]
         first = _("Kommune")
         filename = f"{TITLE_BASE} {year} {county.name}"
+        if rows:
+            answered_map = _answered_map(
+                _("Andel besvarte anmodninger %(year)s, %(county)s, per kommune")
+                % {"year": year, "county": county.name},
+                county,
+                rows,
+            )
     else:
         subtitle = _("Hele landet, per fylke")
         rows = figures_by_county(requests, year=year)
@@ -114,6 +162,7 @@ def year_report(
         rows=[_cells(row) for row in rows],
         totals=[_cells(row) for row in totals],
         chart=_chart(chart_title, rows) if rows else None,
+        map=answered_map,
         filename=filename,
         row_links=links,
     )

@@ -67,6 +67,10 @@ def test_imdi_reads_the_report_by_county_municipality_and_year(report_data, live
     expect(page.get_by_role("rowheader", name="4614 Stord")).to_be_visible()
     expect(page.get_by_role("rowheader", name="Sum Vestland")).to_be_visible()
     expect(page.get_by_role("rowheader", name="0301 Oslo")).to_have_count(0)
+    expect(
+        page.get_by_role("img", name=f"Andel besvarte anmodninger {YEAR}, Vestland, per kommune")
+    ).to_be_visible()
+    save_screenshot(page, "rapport-imdi-vestland-kart")
     check_axe(page)
 
     rows = _download_xlsx(page)

@@ -1,11 +1,12 @@
 """Template helpers for Designsystemet markup."""
 
+import html
 from typing import Any
 
 from django import forms, template
 from django.forms.boundfield import BoundWidget
 from django.utils.html import conditional_escape, format_html, format_html_join
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeData, SafeString
 
 register = template.Library()
 
@@ -130,9 +131,9 @@ def select_options(optgroups: list[tuple[Any, list[dict[str, Any]], int]]) -> Sa
     parts = []
     for group_name, options, _index in optgroups:
         rendered = "".join(
-            f'<option value="{conditional_escape(str(option["value"]))}"'
+            f'<option value="{_escape(option["value"])}"'
             f"{_attributes(option['attrs']) if option['attrs'] else ''}>"
-            f"{conditional_escape(option['label'])}</option>"
+            f"{_escape(option['label'])}</option>"
             for option in options
         )
         if group_name:
@@ -141,12 +142,20 @@ def select_options(optgroups: list[tuple[Any, list[dict[str, Any]], int]]) -> Sa
     return SafeString("".join(parts))
 
 
+def _escape(text: Any) -> str:
+    """`conditional_escape` without its lazy-string wrapper, which was a third of a 357-option
+    select's time: the same characters escaped the same way (both use `html.escape`)."""
+    if isinstance(text, SafeData):
+        return str(text)
+    return html.escape(str(text))
+
+
 def _attributes(attrs: dict[str, Any]) -> str:
     """Attributes as django/forms/widgets/attrs.html writes them: in order, True as the bare name,
     False left out. (django.forms.utils.flatatt sorts them, and differs.) Plain string building:
     format_html per attribute was most of a 357-row table's time."""
     return "".join(
-        f" {name}" if value is True else f' {name}="{conditional_escape(str(value))}"'
+        f" {name}" if value is True else f' {name}="{_escape(value)}"'
         for name, value in attrs.items()
         if value is not False
     )

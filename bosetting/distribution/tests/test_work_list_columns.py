@@ -119,6 +119,6 @@ def test_the_work_list_costs_the_same_queries_for_few_and_many(
     client.get(URL)  # warm the session
     # The work list's pinned count (test_views.WORK_LIST_QUERIES), and one more for the names
     # of the municipalities wished for on the page.
-    with django_assert_num_queries(19):
+    with django_assert_num_queries(18):
         response = client.get(URL, {"sort": sort})
     assert len(response.context["rows"]) == households

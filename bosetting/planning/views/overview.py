@@ -26,6 +26,7 @@ from ..overview import (
     overview_rows,
     totals_by_county,
 )
+from ..overview_html import overview_rows_html
 from .common import crumb, this_year
 
 COLUMNS = [
@@ -98,13 +99,13 @@ def overview(request: AuthenticatedHttpRequest) -> HttpResponse:
             "county": county,
             "form": form,
             "rows": shown,
+            "rows_html": overview_rows_html(shown, request=request, can_manage=can_manage),
             "columns": columns,
             "county_totals": county_totals,
             "nation": nation,
             "statuses": OverviewStatus.choices,
             "unanswered": unanswered,
             "can_manage": can_manage,
-            "this_url": request.get_full_path(),
             "breadcrumbs": [crumb(_("Anmodninger og vedtak %(year)s") % {"year": year})],
         },
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import xml.etree.ElementTree as ET
 
 import openpyxl
 import pypdf
@@ -73,6 +74,35 @@ def test_imdi_sees_the_municipalities_of_one_county(report_world, client_for):
     assert "Sum Vestland" in page
     # The downloads carry the page's filters.
     assert f"{_export('requests_and_decisions', 'csv')}?year={YEAR}&amp;county=46" in page
+
+
+def test_imdi_sees_the_county_on_a_map_coloured_by_the_share_answered(report_world, client_for):
+    response = client_for(report_world.imdi_reader).get(PAGE, {"year": YEAR, "county": "46"})
+    page = response.content.decode()
+    svg = page[page.index('<svg xmlns="http://www.w3.org/2000/svg" class="choropleth"') :]
+    svg = svg[: svg.index("</svg>") + len("</svg>")]
+    root = ET.fromstring(svg)  # noqa: S314 (our own SVG)
+    paths = {
+        path.get("data-kommune"): path
+        for path in root.iter("{http://www.w3.org/2000/svg}path")
+        if path.get("data-kommune")
+    }
+
+    assert root.get("role") == "img"
+    assert len(paths) == 43 and all(number.startswith("46") for number in paths)
+    assert paths["4601"].get("data-klasse") == "3"  # Bergen answered its one request: all
+    assert paths["4614"].get("data-klasse") == "0"  # Stord answered none
+    assert paths["4602"].get("fill") == "url(#kart-besvart-ingen-data)"  # Kinn was asked nothing
+    assert f"Andel besvarte anmodninger {YEAR}, Vestland, per kommune." in page
+    assert 'href="#rapport-tabell"' in page and "© Kartverket" in page
+
+
+def test_the_nation_and_a_municipality_see_no_map(report_world, client_for):
+    nation = client_for(report_world.imdi_reader).get(PAGE, {"year": YEAR}).content.decode()
+    bergen = client_for(report_world.bergen_caseworker).get(PAGE, {"year": YEAR}).content.decode()
+
+    assert "Hele landet, per fylke" in nation and "choropleth" not in nation
+    assert "4601 Bergen" in bergen and "choropleth" not in bergen
 
 
 def test_imdi_sees_the_years_for_the_nation(report_world, client_for):
