@@ -1,7 +1,6 @@
 """Why each case got its municipality in a plan, or none: structured first, bokmål text from it.
 
-For an assigned case: the terms of its score (spread as what this case adds to the
-municipality's spread value), the rules that bound (the municipality is full after the plan, the
+For an assigned case: the terms of its score, the rules that bound (the municipality is full after the plan, the
 minors' places are used up), and the next-best municipality that still had room for it, with the
 difference in score. For an unassigned case: the reasons no municipality took it. Nothing here
 names a person: a case is its id, a municipality its number.
@@ -11,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .objective import pair_terms, persons_per_municipality, spread_value
+from .objective import pair_terms, persons_per_municipality
 from .problem import CaseId, Household, Instance, Municipality, MunicipalityId, Plan
 
 TERM_LABELS = {
@@ -92,16 +91,6 @@ def explain(instance: Instance, plan: Plan) -> dict[CaseId, Explanation]:
     return result
 
 
-def _value(
-    instance: Instance, case: Household, municipality: Municipality, before: int
-) -> dict[str, float]:
-    terms = pair_terms(instance, case, municipality)
-    terms["spread"] = spread_value(instance, municipality, before + case.persons) - spread_value(
-        instance, municipality, before
-    )
-    return terms
-
-
 def _assigned(
     instance: Instance,
     case: Household,
@@ -110,7 +99,7 @@ def _assigned(
     room: dict[MunicipalityId, int],
     minor_room: dict[MunicipalityId, int],
 ) -> Explanation:
-    terms = _value(instance, case, municipality, placed[municipality.id] - case.persons)
+    terms = pair_terms(instance, case, municipality)
     reasons = []
     if room[municipality.id] == 0:
         reasons.append(Reason("full", f"Kommune {municipality.id} er full etter forslaget."))
@@ -126,7 +115,7 @@ def _assigned(
     for other in sorted(instance.municipalities, key=lambda m: m.id):
         if other.id == municipality.id or not _has_room(case, other, room, minor_room):
             continue
-        value = sum(_value(instance, case, other, placed.get(other.id, 0)).values())
+        value = sum(pair_terms(instance, case, other).values())
         if best is None or value > best[0]:
             best = (value, other.id)
     if best is None:

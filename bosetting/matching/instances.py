@@ -6,8 +6,10 @@ the demo: 4 % of cases are one unaccompanied minor, the rest draw their size fro
 household sizes (mean 2.75 persons); 12 % of cases were declined once before; special needs and
 wished counties are drawn as the demo's assessments draw them. Free places follow the demo's
 municipality weights (the ten that settle most first, then a long tail, weight 1/(rank+1)^0.8),
-since the repository holds no population figures, scaled so that there are `places_ratio` free
-places per waiting person: with fewer places than persons, the plan must choose.
+since the repository holds no population figures: the year's places are scaled so that there
+are about `places_ratio` places per waiting person (at least `min_places` per municipality), and
+up to half of them are already used. With `places_ratio` below one and `min_places` at zero,
+places are short and the plan must choose whom to place.
 """
 
 from __future__ import annotations
@@ -35,6 +37,11 @@ WISHED_COUNTIES = ["46", "03", "50", "11"]
 WISH_SHARE = 0.25
 NETWORK_SHARE = 0.2
 TAKES_MINORS_SHARE = 0.35
+# 2025's requests were 18,900 places (DOMAIN.md) for a year's roughly 13,000 persons in 5,000
+# cases: about 1.4 places per person, and no municipality asked for fewer than 10.
+PLACES_RATIO = 1.4
+MIN_PLACES = 10
+MAX_USED_SHARE = 0.5  # of the year's places already used when the run starts
 
 
 def municipality_rows() -> list[tuple[str, str]]:
@@ -48,7 +55,8 @@ def generate(
     cases: int,
     municipalities: int = 357,
     seed: int = 0,
-    places_ratio: float = 0.9,
+    places_ratio: float = PLACES_RATIO,
+    min_places: int = MIN_PLACES,
     weights: Weights | None = None,
 ) -> Instance:
     rows = municipality_rows()
@@ -67,20 +75,21 @@ def generate(
     persons = sum(h.persons for h in households)
     minors = sum(h.minors for h in households)
     total_weight = sum(weight.values())
-    places = {n: _round(rng, places_ratio * persons * weight[n] / total_weight) for n in numbers}
     takes_minors = {
         n: rng.random() < (0.9 if rank[n] < 20 else TAKES_MINORS_SHARE) for n in numbers
     }
     minor_weight = sum(weight[n] for n in numbers if takes_minors[n]) or 1.0
     result = []
     for number, county in chosen:
-        free = places[number]
+        used_share = rng.uniform(0.0, MAX_USED_SHARE)
+        expected_free = places_ratio * persons * weight[number] / total_weight
+        approved = max(min_places, _round(rng, expected_free / (1 - used_share)))
+        free = approved - round(approved * used_share)
         minor_places = (
-            min(free, _round(rng, 1.2 * minors * weight[number] / minor_weight))
+            min(free, max(1, _round(rng, 1.2 * minors * weight[number] / minor_weight)))
             if takes_minors[number]
             else 0
         )
-        used_share = rng.uniform(0.0, 0.6)
         big = rank[number] < 50
         result.append(
             Municipality(
@@ -90,7 +99,7 @@ def generate(
                 takes_minors=takes_minors[number],
                 county=county,
                 offers=frozenset(c for c in NEED_CODES if rng.random() < (0.7 if big else 0.25)),
-                approved=round(free / (1 - used_share)),
+                approved=approved,
             )
         )
     return Instance(

@@ -1,7 +1,6 @@
 """The one objective that the optimiser maximises and the greedy baseline is measured by.
 
-A plan's value is the sum of a score per assigned (case, municipality) pair and a spread value
-per municipality:
+A plan's value is the sum of a score per assigned (case, municipality) pair:
 
 - **placement:** every placed person is worth `PERSON_VALUE` (100, the most a single weight can
   add), so that settling persons comes first and the soft terms choose *where*;
@@ -12,19 +11,18 @@ per municipality:
 - **needs:** the weight times the share of the case's special needs the municipality can meet;
 - **integration:** the weight times the expected-integration score of the pair, zero without a
   score file;
-- **spread:** per municipality, a concave piecewise-linear value of the persons placed there:
-  each person is worth the weight times 1, 0.75, 0.5 or 0.25 according to the quarter of the
-  municipality's places for the year that the person fills. A person placed where few places are
-  in use is thus worth more than one placed where most are, which evens out the fill shares
-  across the country.
+- **spread:** the weight times the persons times the share of the municipality's places for the
+  year that was still free when the run started, so that a municipality that has used few of its
+  places draws more than one that has used most of them.
 
-Why spread is shaped so: an even fill share is a property of the whole plan, not of one pair.
-A concave piecewise-linear value is exact in a maximising integer program with continuous band
-variables and no extra integers (the cheaper bands fill first by themselves), whereas a penalty
-on the deviation from the national mean would need the mean as a variable and an absolute value
-per municipality, and a quadratic term would leave the linear solvers. Quarters keep the model
-small (four bands per municipality) while still telling a nearly full municipality from an
-empty one.
+Why spread is shaped so: an even fill share is a property of the whole plan, and the first model
+valued it so, with a concave piecewise-linear value per municipality (each person worth 1, 0.75,
+0.5 or 0.25 by the quarter of the places it filled). That is exact in a linear program, but the
+relaxation then spreads fractions of households over the emptiest quarter of every municipality:
+on 300 cases its bound lay 0.33 % above the best plan and HiGHS could not close that in a minute
+(docs/adr/0016). A per-pair term keeps the relaxation within about 0.02 % of the optimum, and
+still fills the emptiest municipalities first; what it cannot see is the fill that the plan
+itself adds, which the places limit and the next run's starting shares take care of.
 """
 
 from __future__ import annotations
@@ -36,12 +34,10 @@ from .problem import Household, Instance, Municipality, MunicipalityId, Plan
 PERSON_VALUE = 100.0
 WAITING_CAP_DAYS = 365
 WISHED_COUNTY_SHARE = 0.5
-# Per-person value of each quarter of a municipality's places, emptiest quarter first.
-SPREAD_BANDS = (1.0, 0.75, 0.5, 0.25)
 
 
 def pair_terms(instance: Instance, case: Household, municipality: Municipality) -> dict[str, float]:
-    """The terms of one pair's score, spread excepted (it belongs to the whole plan)."""
+    """The terms of one pair's score, by name."""
     weights = instance.weights
     if municipality.id in case.wishes:
         wish = weights.wish
@@ -62,42 +58,19 @@ def pair_terms(instance: Instance, case: Household, municipality: Municipality) 
         "needs": needs,
         "integration": weights.integration
         * instance.integration.get((case.id, municipality.id), 0.0),
+        "spread": weights.spread * case.persons * free_share(municipality),
     }
 
 
-def score(instance: Instance, case: Household, municipality: Municipality) -> float:
-    """The value of assigning `case` to `municipality`, spread excepted."""
-    return sum(pair_terms(instance, case, municipality).values())
-
-
-def spread_bands(municipality: Municipality) -> list[tuple[float, float]]:
-    """(persons that fit in the band, value per person before the weight), emptiest band first.
-
-    The capacities add up to the municipality's free places: the bands already in use before the
-    run are cut off.
-    """
+def free_share(municipality: Municipality) -> float:
+    """The share of the year's places that was free when the run started."""
     year = municipality.year_places
-    bands = []
-    for index, value in enumerate(SPREAD_BANDS):
-        low = year * index / len(SPREAD_BANDS)
-        high = year * (index + 1) / len(SPREAD_BANDS)
-        room = max(0.0, high - max(low, municipality.used_before))
-        if room > 0:
-            bands.append((room, value))
-    return bands
+    return municipality.places / year if year else 0.0
 
 
-def spread_value(instance: Instance, municipality: Municipality, persons: int) -> float:
-    """The spread value of placing `persons` in `municipality`, filling the emptiest band first."""
-    left = float(persons)
-    total = 0.0
-    for room, value in spread_bands(municipality):
-        taken = min(left, room)
-        total += taken * value
-        left -= taken
-        if left <= 0:
-            break
-    return instance.weights.spread * total
+def score(instance: Instance, case: Household, municipality: Municipality) -> float:
+    """The value of assigning `case` to `municipality`."""
+    return sum(pair_terms(instance, case, municipality).values())
 
 
 def persons_per_municipality(instance: Instance, plan: Plan) -> dict[MunicipalityId, int]:
@@ -109,17 +82,12 @@ def persons_per_municipality(instance: Instance, plan: Plan) -> dict[Municipalit
 
 
 def plan_objective(instance: Instance, plan: Plan) -> float:
-    """The plan's value: every pair's score plus every municipality's spread value."""
-    pairs = sum(
+    """The plan's value: the sum of its pairs' scores."""
+    return sum(
         score(instance, instance.case(case_id), instance.municipality(municipality_id))
         for case_id, municipality_id in plan.items()
         if municipality_id is not None
     )
-    spread = sum(
-        spread_value(instance, instance.municipality(municipality_id), persons)
-        for municipality_id, persons in persons_per_municipality(instance, plan).items()
-    )
-    return pairs + spread
 
 
 def placed_persons(instance: Instance, plan: Plan) -> int:
