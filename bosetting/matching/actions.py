@@ -172,6 +172,7 @@ def _solve_and_store(run: PlanRun) -> None:
             municipality_id=municipality_pks.get(result.plan[case.id] or ""),
             persons=case.persons,
             minors=case.minors,
+            days_waited=case.days_waited,
             score=explanations[case.id].score,
             explanation=_explanation_json(explanations[case.id]),
             suggested=result.plan[case.id] or "",

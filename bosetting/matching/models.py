@@ -90,6 +90,7 @@ class PlanAssignment(models.Model):
     )
     persons = models.PositiveSmallIntegerField(_("personer"))
     minors = models.PositiveSmallIntegerField(_("enslige mindreårige"), default=0)
+    days_waited = models.PositiveIntegerField(_("dager ventet"), default=0)  # when the run began
     score = models.FloatField(_("poeng"), default=0.0)
     explanation = models.JSONField(_("begrunnelse"), default=dict, blank=True)
     # The solver's municipality, kept when a person moves the case.

@@ -20,6 +20,7 @@ from bosetting.organisations.models import Municipality
 
 from . import actions
 from .errors import MatchingError
+from .fairness import fairness
 from .forms import MoveForm, PlanStartForm
 from .models import PlanRun
 from .problem import WEIGHT_LABELS
@@ -86,6 +87,7 @@ def _result_context(result: PlanResult) -> dict[str, Any]:
     legend = _("Andel i bruk")
     return {
         "result": result,
+        "fairness": fairness(result),
         "map_svg": choropleth_svg(
             values, title=title, legend_label=legend, bounds=FILL_BOUNDS, map_id="kart-forslag"
         ),

@@ -120,6 +120,8 @@ def test_the_result_shows_municipalities_map_cases_and_explanations(cast, client
         assert reverse("matching:move", args=[assignment.pk]) in body
     assert run.snapshot_hash in body
     assert "Lag utkast til forespørsler" in body
+    assert "Hvem forslaget plasserer" in body
+    assert "Andel av plassene i bruk etter forslaget, per fylke" in body
 
 
 @pytest.mark.parametrize("cases", [1, 5])
@@ -136,7 +138,7 @@ def test_the_result_page_asks_the_same_queries_however_many_cases(
     assert page.content.decode().count("Flytt sak ") == cases
 
 
-RESULT_QUERIES = 11
+RESULT_QUERIES = 13
 
 
 def test_a_failed_run_says_why(cast, client_for):
