@@ -13,17 +13,20 @@ from bosetting.distribution.models import Proposal
 from bosetting.distribution.tests.helpers import approve_places, ready_case
 from bosetting.matching.models import PlanAssignment
 
-from .support import check_axe, run_worker, save_screenshot
+from .support import check_axe, log_in, run_worker, save_screenshot
 
 pytestmark = pytest.mark.browser
 
 
 def test_imdi_makes_reviews_and_turns_a_plan_into_drafts(
-    cast: Any, live_server: Any, log_in_as: Any
+    cast: Any, live_server: Any, log_in_as: Any, browser: Any
 ) -> None:
     approve_places(cast.bergen, places=20)
     approve_places(cast.oslo, places=20)
-    cases = [ready_case(), ready_case(children=2)]
+    cases = [
+        ready_case(given_names="Leyla", family_name="Karimi"),
+        ready_case(given_names="Samir", family_name="Haddad", children=2),
+    ]
     page = log_in_as(cast.imdi_caseworker)
 
     page.goto(f"{live_server.url}/fordeling/")
@@ -58,6 +61,25 @@ def test_imdi_makes_reviews_and_turns_a_plan_into_drafts(
     check_axe(page)
     assert Proposal.objects.filter(state=Proposal.State.DRAFT).count() >= 1
     assert not Proposal.objects.exclude(state=Proposal.State.DRAFT).exists()
+
+    # A person sends one draft; the municipality sees it anonymised, as every proposal.
+    proposal = Proposal.objects.select_related("municipality").order_by("pk").first()
+    assert proposal is not None
+    name = proposal.municipality.name
+    page.get_by_role("link", name=f"{proposal.reference} – {name}").click()
+    page.get_by_role("button", name="Send forespørselen").click()
+    expect(page.get_by_text(f"er sendt til {name}")).to_be_visible()
+    caseworker = cast.bergen_caseworker if name == "Bergen" else cast.oslo_caseworker
+    municipal = browser.new_context(locale="nb-NO", timezone_id="Europe/Oslo").new_page()
+    log_in(municipal, live_server.url, caseworker)
+    municipal.goto(f"{live_server.url}/fordeling/kommune/")
+    municipal.get_by_role("link", name=proposal.reference).click()
+    expect(municipal.get_by_role("heading", level=1)).to_have_text(
+        f"Forespørsel {proposal.reference}"
+    )
+    check_axe(municipal)
+    for word in ("Leyla", "Karimi", "Samir", "Haddad", "Fordelingsforslag", "Nest beste", "poeng"):
+        assert word not in municipal.content()
 
 
 def _label(page: Any, name: str) -> str:
