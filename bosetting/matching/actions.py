@@ -102,6 +102,17 @@ def start_plan_run(
             )
             % {"year": year}
         )
+    minors = sum(case.minors for case in instance.cases)
+    minor_places = sum(m.minor_places for m in instance.municipalities if m.takes_minors)
+    if minors > minor_places:
+        raise MatchingError(
+            _(
+                "Utvalget har %(minors)s, men kommunene har bare %(places)s ledige plasser for "
+                "enslige mindreårige. Ta sakene med enslige mindreårige ut av utvalget (filtrer på "
+                "kategori), eller ta med flere kommuner."
+            )
+            % {"minors": counted(minors, "enslig mindreårig"), "places": minor_places}
+        )
     with transaction.atomic():
         run = PlanRun.objects.create(
             created_by=by,

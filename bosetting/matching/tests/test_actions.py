@@ -300,3 +300,13 @@ def test_a_run_that_cannot_be_solved_fails_with_its_reason(cast):
     assert not run.assignments.exists()
     (event,) = events(EventType.PLAN_RUN_FAILED)
     assert event.actor is None
+
+
+def test_more_minors_than_minors_places_is_refused_and_nothing_is_saved(cast):
+    approve_places(cast.bergen, places=20, takes_minors=False)
+    minor_case()
+
+    with pytest.raises(MatchingError, match="Utvalget har 1 enslig mindreårig, men kommunene"):
+        start(cast)
+
+    assert not PlanRun.objects.exists()
