@@ -147,3 +147,12 @@ def test_the_snapshot_takes_the_same_queries_for_few_and_many_cases(
 
     assert len(instance.cases) == cases
     assert len(instance.municipalities) == 2
+
+
+def test_a_centre_is_stored_by_its_key_and_selects_its_residents(cast):
+    at_centre = ready_case(centre=cast.centre)
+    ready_case()
+
+    selected = households({"centre": cast.centre.pk}, today=timezone.localdate())
+
+    assert [h.id for h in selected] == [at_centre.pk]

@@ -221,3 +221,19 @@ def test_municipal_and_reception_users_never_see_a_plan(cast, client_for, who):
 
     assert client.get(START).status_code == 403
     assert client.get(reverse("matching:run", args=[run.pk])).status_code == 403
+
+
+def test_the_form_takes_in_a_municipality_without_agreement(cast, client_for):
+    approve_places(cast.stord, places=5, takes_minors=False)
+    ready_case(centre=cast.centre)
+
+    response = client_for(cast.imdi_caseworker).post(
+        START, form_data(include=[cast.stord.pk], centre=cast.centre.pk)
+    )
+
+    assert response.status_code == 302
+    run = PlanRun.objects.get()
+    assert run.included == ["4614"]
+    assert run.filters == {"centre": cast.centre.pk}
+    actions.solve_plan_run(run.pk)
+    assert run.assignments.get().municipality == cast.stord
