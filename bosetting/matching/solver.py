@@ -81,9 +81,9 @@ def allowed_pairs(instance: Instance) -> _Pairs:
     )
 
 
-# Above this many pairs left after reduced-cost fixing, HiGHS spends the minute setting up the
-# model; the plan is then improved over the pairs column generation used, and the relaxation's
-# bound certifies its gap.
+# Above this many pairs HiGHS spends the minute setting up the model before it searches (the
+# time limit is not checked while it does): a year's cases then get the start plan, and the
+# relaxation's bound certifies its gap, with status "time_limit" (not proven optimal in time).
 MAX_PAIRS_FOR_PROOF = 150_000
 
 
@@ -119,11 +119,11 @@ def solve(
         return np.flatnonzero(reduced >= -slack)
 
     value = _value(instance, pairs, chosen)
-    if not proven_by_relaxation(value):
+    included = np.flatnonzero(relaxation.included)
+    if not proven_by_relaxation(value) and len(included) <= MAX_PAIRS_FOR_PROOF:
         # Improve the plan over the few pairs per case the relaxation used: a better plan
         # leaves fewer pairs after reduced-cost fixing.
         improve_until = time.perf_counter() + (deadline - time.perf_counter()) * 0.5
-        included = np.flatnonzero(relaxation.included)
         chosen, _bound, _proven = _search(
             instance, pairs, included, chosen, improve_until, relative_gap
         )
@@ -132,12 +132,8 @@ def solve(
         return _result(instance, pairs, chosen, "optimal", relaxation.bound, started)
     columns = kept(value)
     if len(columns) > MAX_PAIRS_FOR_PROOF:
-        chosen, _bound, _proven = _search(
-            instance, pairs, np.flatnonzero(relaxation.included), chosen, deadline, relative_gap
-        )
-        value = _value(instance, pairs, chosen)
-        status: Status = "optimal" if proven_by_relaxation(value) else "time_limit"
-        return _result(instance, pairs, chosen, status, relaxation.bound, started)
+        # Too large to search within the limit: the start plan, with the relaxation's bound.
+        return _result(instance, pairs, chosen, "time_limit", relaxation.bound, started)
     chosen, bound, proven = _search(instance, pairs, columns, chosen, deadline, relative_gap)
     return _result(
         instance,
