@@ -37,7 +37,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--places-ratio",
             type=float,
-            default=0.9,
+            default=instances.PLACES_RATIO,
             help="Ledige plasser per person som venter (under 1: plassene strekker ikke til).",
         )
         parser.add_argument("--json", type=Path, help="Skriv resultatet som JSON til denne filen.")
