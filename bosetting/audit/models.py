@@ -73,6 +73,12 @@ class EventType(models.TextChoices):
     SETTLEMENT_DECIDED = "settlement_decided", _("Vedtak om bosettingskommune fattet")
     DECISION_LETTER_DOWNLOADED = "decision_letter_downloaded", _("Vedtaksbrev lastet ned")
     DECISION_LETTER_MADE_AGAIN = "decision_letter_made_again", _("Vedtaksbrev lages på nytt")
+    # Distribution plans (matching).
+    PLAN_RUN_STARTED = "plan_run_started", _("Fordelingsforslag startet")
+    PLAN_RUN_FINISHED = "plan_run_finished", _("Fordelingsforslag beregnet")
+    PLAN_RUN_FAILED = "plan_run_failed", _("Fordelingsforslag feilet")
+    PLAN_ASSIGNMENT_MOVED = "plan_assignment_moved", _("Sak flyttet i fordelingsforslag")
+    PLAN_PROPOSALS_MADE = "plan_proposals_made", _("Forespørsler laget fra fordelingsforslag")
     # Letter templates (letters).
     LETTER_TEMPLATE_SAVED = "letter_template_saved", _("Brevmal lagret i ny versjon")
     LETTER_TRANSLATION_ADDED = "letter_translation_added", _("Oversettelse av brevmal lagt til")

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "bosetting.cases",
     "bosetting.letters",
     "bosetting.distribution",
+    "bosetting.matching",
     "bosetting.settlement",
     "bosetting.api",
     "bosetting.reports",

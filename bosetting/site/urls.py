@@ -21,6 +21,7 @@ urlpatterns = [
     path("varsler/", include("bosetting.notifications.urls")),
     path("anmodninger/", include("bosetting.planning.urls")),
     path("saker/", include("bosetting.cases.urls")),
+    path("fordeling/forslag/", include("bosetting.matching.urls")),
     path("fordeling/", include("bosetting.distribution.urls")),
     path("brevmaler/", include("bosetting.letters.urls")),
     path("bosetting/", include("bosetting.settlement.urls")),

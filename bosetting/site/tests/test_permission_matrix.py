@@ -21,6 +21,7 @@ from bosetting.conftest import log_in
 from bosetting.core.testing import close_response
 from bosetting.distribution.tests import routes as distribution_routes
 from bosetting.letters.tests import routes as letters_routes
+from bosetting.matching.tests import routes as matching_routes
 from bosetting.notifications.actions import notify
 from bosetting.planning.tests import routes as planning_routes
 from bosetting.reports.tests import routes as reports_routes
@@ -41,6 +42,7 @@ APP_ROUTE_MODULES = [
     cases_routes,
     reports_routes,
     distribution_routes,
+    matching_routes,
     letters_routes,
     settlement_routes,
     api_routes,
