@@ -138,7 +138,7 @@ def test_the_result_page_asks_the_same_queries_however_many_cases(
     assert page.content.decode().count("Flytt sak ") == cases
 
 
-RESULT_QUERIES = 13
+RESULT_QUERIES = 10
 
 
 def test_a_failed_run_says_why(cast, client_for):
