@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from django_tasks import task
 
+from .solving import solve_plan_run
+
 
 @task()
 def solve_plan(run_id: int) -> None:
-    from .actions import solve_plan_run
-
     solve_plan_run(run_id)
