@@ -23,11 +23,15 @@ from bosetting.settlement.tests.factories import make_matched_case, open_proposa
 
 pytestmark = pytest.mark.django_db
 
-TODAY = timezone.localdate()
+
+def _today() -> datetime.date:
+    # Asked for each time: a date taken when the module was imported goes stale when the
+    # suite runs across midnight in Oslo.
+    return timezone.localdate()
 
 
 def _days(n: int) -> datetime.date:
-    return TODAY + datetime.timedelta(days=n)
+    return _today() + datetime.timedelta(days=n)
 
 
 def _tasks(queue: WorkQueue | None) -> dict[str, Any]:
@@ -40,7 +44,7 @@ def test_a_municipal_caseworker_gets_proposals_households_and_the_request(
 ) -> None:
     later = open_proposal(municipality=cast.bergen, deadline=_days(5))
     overdue = open_proposal(municipality=cast.bergen, deadline=_days(-1))
-    today = open_proposal(municipality=cast.bergen, deadline=TODAY)
+    today = open_proposal(municipality=cast.bergen, deadline=_today())
     open_proposal(municipality=cast.oslo, deadline=_days(2))
     SettlementRequestFactory(municipality=cast.bergen, deadline=_days(20))
     tasks = _tasks(work_queue_for(cast.bergen_caseworker))
@@ -70,7 +74,7 @@ def test_waiting_households_link_to_the_case_list_filtered_to_them(
     oldest = make_matched_case(municipality=cast.bergen, decided_on=_days(-30))
     newer = make_matched_case(municipality=cast.bergen, decided_on=_days(-3))
     settled = make_matched_case(municipality=cast.bergen, decided_on=_days(-9))
-    register_settlement(by=None, persons=Person.objects.filter(case=settled), settled_on=TODAY)
+    register_settlement(by=None, persons=Person.objects.filter(case=settled), settled_on=_today())
     make_matched_case(municipality=cast.oslo)
     waiting = _tasks(work_queue_for(cast.bergen_caseworker))["waiting"]
     assert waiting.count == 2
@@ -86,7 +90,7 @@ def test_waiting_households_link_to_the_case_list_filtered_to_them(
 def test_the_request_task_counts_only_requests_without_an_approved_decision(cast: Any) -> None:
     MunicipalDecisionFactory(request__municipality=cast.bergen)
     SettlementRequestFactory(
-        municipality=cast.bergen, year=TODAY.year + 1, state=SettlementRequest.State.DRAFT
+        municipality=cast.bergen, year=_today().year + 1, state=SettlementRequest.State.DRAFT
     )
     assert _tasks(work_queue_for(cast.bergen_caseworker))["requests"].count == 0
 
