@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRefresh
 
 from bosetting.accounts.http import AuthenticatedHttpRequest
+from bosetting.accounts.kept_input import form_data, keeps_input_on_expiry
 from bosetting.core.maps.choropleth import ValueKind, choropleth_svg, format_value
 from bosetting.distribution.views.common import crumb, work_list_crumb
 from bosetting.organisations.models import Municipality
@@ -36,10 +37,11 @@ def _plans_crumb() -> dict[str, Any]:
     return crumb(_("Fordelingsforslag"), "matching:start")
 
 
+@keeps_input_on_expiry()
 @require_http_methods(["GET", "POST"])
 def start(request: AuthenticatedHttpRequest) -> HttpResponse:
     runs = list(runs_for(request.user)[:RECENT_RUNS])
-    form = PlanStartForm(request.POST if request.method == "POST" else None)
+    form = PlanStartForm(form_data(request))
     if request.method == "POST" and form.is_valid():
         try:
             run = actions.start_plan_run(by=request.user, **form.action_arguments())
@@ -100,6 +102,7 @@ def _result_context(result: PlanResult) -> dict[str, Any]:
     }
 
 
+@keeps_input_on_expiry()
 @require_http_methods(["GET", "POST"])
 def move(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """One case's move, on its own page: a select of every municipality on each row of a plan
@@ -115,7 +118,7 @@ def move(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         )
         for row in sorted(result.rows, key=lambda row: row.name)
     ]
-    form = MoveForm(request.POST if request.method == "POST" else None, choices=choices)
+    form = MoveForm(form_data(request), choices=choices)
     if request.method == "POST" and form.is_valid():
         number = form.cleaned_data["municipality"]
         municipality = Municipality.objects.filter(number=number).first() if number else None

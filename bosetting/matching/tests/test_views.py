@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from bosetting.accounts.tests import expiry
 from bosetting.distribution.models import Proposal
 from bosetting.distribution.tests.helpers import approve_places, ready_case
 
@@ -237,3 +238,25 @@ def test_the_form_takes_in_a_municipality_without_agreement(cast, client_for):
     assert run.filters == {"centre": cast.centre.pk}
     actions.solve_plan_run(run.pk)
     assert run.assignments.get().municipality == cast.stord
+
+
+def test_a_move_reason_typed_as_the_session_expired_is_there_after_login(
+    cast, client_for, time_machine
+):
+    run = solved_run(cast)
+    assignment = run.assignments.first()
+    page = reverse("matching:move", args=[assignment.pk])
+    time_machine.move_to(expiry.START, tick=False)
+    client = client_for(cast.imdi_caseworker)
+    client.get(page)
+    time_machine.shift(expiry.PAST_IDLE_LIMIT)
+    reason = "Familien har nettverk i kommunen, sier mottaket."
+
+    response = client.post(page, {"municipality": "", "reason": reason})
+
+    assert response.status_code == 302
+    assert expiry.next_of(response["Location"]) == page
+    assignment.refresh_from_db()
+    assert assignment.move_reason == ""
+    landed = expiry.log_in_again(client, cast.imdi_caseworker, next_url=page)
+    assert reason in client.get(landed).content.decode()
