@@ -13,8 +13,8 @@ from bosetting.cases import actions as case_actions
 from bosetting.distribution import actions as distribution_actions
 from bosetting.distribution.tests.helpers import approve_places, proposed, ready_case, sent_proposal
 from bosetting.planning import actions as planning_actions
-from bosetting.planning.tests.helpers import decide, make_letters, send
 from bosetting.planning.tests.factories import MINIMAL_PDF
+from bosetting.planning.tests.helpers import decide, make_letters, send
 
 from .helpers import png, settled_case
 
