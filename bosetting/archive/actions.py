@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import override
 
 from bosetting.audit.actions import record_event
 from bosetting.audit.models import EventType
@@ -25,6 +26,10 @@ from .request_package import request_folder
 
 if TYPE_CHECKING:
     from bosetting.accounts.models import User
+
+# What is archived is in bokmål whatever the interface language: the municipality's journal is
+# Norwegian, the letters are, and Noark 5's code values are.
+ARCHIVE_LANGUAGE = "nb"
 
 
 def _record(
@@ -53,13 +58,14 @@ def download_case_package(*, by: User, case: Case) -> Package:
     """`case` as cases.case_history.get_case_with_decision_for gave it to `by`."""
     with transaction.atomic():
         made_at = timezone.now()
-        folder = case_folder(by, case, perspective_of(by))
-        package = build_package(
-            folder,
-            filename=f"arkivpakke-sak-{case.reference}.zip",
-            made_at=made_at,
-            made_by=person_label(by),
-        )
+        with override(ARCHIVE_LANGUAGE):
+            folder = case_folder(by, case, perspective_of(by))
+            package = build_package(
+                folder,
+                filename=f"arkivpakke-sak-{case.reference}.zip",
+                made_at=made_at,
+                made_by=person_label(by),
+            )
         _record(
             by,
             package,
@@ -74,13 +80,14 @@ def download_case_package(*, by: User, case: Case) -> Package:
 def download_request_package(*, by: User, request: SettlementRequest) -> Package:
     with transaction.atomic():
         made_at = timezone.now()
-        folder = request_folder(request, perspective_of(by))
-        package = build_package(
-            folder,
-            filename=f"arkivpakke-anmodning-{request.year}-{request.municipality.number}.zip",
-            made_at=made_at,
-            made_by=person_label(by),
-        )
+        with override(ARCHIVE_LANGUAGE):
+            folder = request_folder(request, perspective_of(by))
+            package = build_package(
+                folder,
+                filename=f"arkivpakke-anmodning-{request.year}-{request.municipality.number}.zip",
+                made_at=made_at,
+                made_by=person_label(by),
+            )
         _record(
             by,
             package,
@@ -95,13 +102,14 @@ def download_request_package(*, by: User, request: SettlementRequest) -> Package
 def download_proposal_package(*, by: User, proposal: Proposal) -> Package:
     with transaction.atomic():
         made_at = timezone.now()
-        folder = proposal_folder(proposal, perspective_of(by))
-        package = build_package(
-            folder,
-            filename=f"arkivpakke-foresporsel-{proposal.reference}.zip",
-            made_at=made_at,
-            made_by=person_label(by),
-        )
+        with override(ARCHIVE_LANGUAGE):
+            folder = proposal_folder(proposal, perspective_of(by))
+            package = build_package(
+                folder,
+                filename=f"arkivpakke-foresporsel-{proposal.reference}.zip",
+                made_at=made_at,
+                made_by=person_label(by),
+            )
         _record(
             by,
             package,

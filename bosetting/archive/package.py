@@ -34,6 +34,7 @@ def _number_files(folder: Folder) -> None:
 def build_package(
     folder: Folder, *, filename: str, made_at: datetime.datetime, made_by: str
 ) -> Package:
+    """Gathered and written in one language (archive.actions.ARCHIVE_LANGUAGE)."""
     _number_files(folder)
     package_id = str(uuid.uuid4())
     xml = metadata_xml(folder, made_at=made_at, made_by=made_by, package_id=package_id)

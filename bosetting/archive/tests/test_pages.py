@@ -51,3 +51,20 @@ def test_both_proposal_pages_offer_the_proposal_package(cast, client_for):
         reverse("distribution:proposal_detail", args=[proposal.pk]),
         package,
     )
+
+
+def test_english_interface_offers_it_in_english_and_archives_in_bokmal(cast, client_for):
+    from bosetting.core.testing import pdf_text
+
+    from .helpers import checked_package, titles
+
+    case = settled_case(cast)
+    client = client_for(cast.bergen_caseworker)
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    page = client.get(reverse("cases:case_detail", args=[case.pk])).content.decode()
+    assert "Download for archiving" in page
+    files, xml = checked_package(
+        client.get(reverse("archive:case_package", args=[case.pk])).content
+    )
+    assert f"Notater i sak {case.reference}" in titles(xml)
+    assert "Arkivpakken ble laget" in pdf_text(files["innhold.pdf"])
