@@ -73,8 +73,8 @@ def decision_receipt(decision: SettlementDecision, reference: str) -> ArchiveDoc
     content = pdf.receipt_pdf(
         title=title,
         intro=_(
-            "IMDi har fattet vedtak om bosettingskommune. Vedtaksbrevene er egne "
-            "dokumenter i pakken der mottakeren har tilgang til dem."
+            "IMDi har fattet vedtak om bosettingskommune. Vedtaksbrevene, som navngir "
+            "husstanden, arkiveres med saken: de ligger i arkivpakken for saken."
         ),
         facts=[
             pdf.Fact(_("Sak"), reference),

@@ -121,3 +121,21 @@ def test_an_uploaded_pdf_is_kept_unchanged_inside_its_pdf_a(cast, client_for):
     [wrapped] = [content for name, content in files.items() if "leiekontrakt" in name]
     attachments = pypdf.PdfReader(io.BytesIO(wrapped)).attachments
     assert attachments == {"leiekontrakt.pdf": [MINIMAL_PDF]}
+
+
+def test_reception_staff_get_no_letters_or_answers_only_what_their_page_shows(cast, client_for):
+    from bosetting.cases import actions as case_actions
+
+    case = ready_case(centre=cast.centre)
+    case_actions.add_note(
+        by=cast.reception_staff, case=case, text="Familien ønsker å bo nær sjøen."
+    )
+    item = accepted(cast, case)
+    decide_settlement(
+        by=cast.imdi_caseworker, proposed_cases=[item], decided_on=item.answered_at.date()
+    )
+    files, xml = checked_package(_download(client_for(cast.reception_staff), case))
+    assert titles(xml) == [f"Notater i sak {case.reference}"]
+    assert not any("vedtak" in name for name in files)
+    # Nothing was made for a package that holds no letter.
+    assert set(DecisionLetter.objects.values_list("state", flat=True)) == {LetterState.PENDING}
