@@ -54,7 +54,7 @@ def case_folder(user: Any, case: Case, perspective: Perspective) -> Folder:
     ):
         folder.records.append(_decision_record(case, decision, perspective))
     folder.records.extend(
-        _document_record(document, perspective)
+        _document_record(document)
         for document in documents_of(case, user).select_related("uploaded_by")
     )
     notes = list(notes_of(case, user).order_by("written_at", "pk"))
@@ -106,7 +106,7 @@ def _letter_document(case: Case, letter: DecisionLetter) -> ArchiveDocument:
     )
 
 
-def _document_record(document: Document, perspective: Perspective) -> Record:
+def _document_record(document: Document) -> Record:
     """An uploaded document: received by whoever keeps the person file (a simplification: the
     system does not record who the document came from)."""
     with document.file.open("rb") as handle:
