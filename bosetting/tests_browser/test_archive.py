@@ -1,5 +1,5 @@
-"""Bergen's caseworker downloads the archive packages of a settled case and of the year's request
-from their pages: each is a ZIP whose PDFs are PDF/A, whose checksums match and whose XML fits the
+"""Bergen's caseworker downloads the archive packages of a settled case, of the year's request and
+of the proposal the case came in, from their pages: each is a ZIP whose PDFs are PDF/A, whose checksums match and whose XML fits the
 shipped schema. axe on every page visited, at both widths."""
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 
 from bosetting.archive.tests.helpers import NS, checked_package, settled_case, titles
 from bosetting.audit.models import AuditEvent, EventType
+from bosetting.core.testing import pdf_text
 from bosetting.planning.tests.helpers import decide, send
 
 from .support import check_axe
@@ -43,5 +44,19 @@ def test_caseworker_downloads_the_case_and_request_packages_for_the_archive(
     _files, xml = checked_package(Path(download.value.path()).read_bytes())
     assert xml.findtext(".//n:mappeID", namespaces=NS) == f"A-{request.year}-4601"
 
+    proposal = case.proposals.get().proposal
+    bergen.goto(f"{live_server.url}/fordeling/kommune/{proposal.pk}/")
+    check_axe(bergen)
+    with bergen.expect_download() as download:
+        bergen.get_by_role("link", name="Last ned for arkivering").click()
+    files, _xml = checked_package(Path(download.value.path()).read_bytes())
+    assert f"Sak {case.reference}" in pdf_text(files[_named(files, "foresporsel-")])
+    assert not any("Haddad" in pdf_text(c) for n, c in files.items() if n.endswith(".pdf"))
+
     downloads = AuditEvent.objects.filter(event_type=EventType.ARCHIVE_PACKAGE_DOWNLOADED)
-    assert downloads.filter(actor=cast.bergen_caseworker).count() == 2
+    assert downloads.filter(actor=cast.bergen_caseworker).count() == 3
+
+
+def _named(files: dict[str, bytes], part: str) -> str:
+    [name] = [name for name in files if part in name]
+    return name

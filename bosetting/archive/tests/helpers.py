@@ -19,6 +19,7 @@ from lxml import etree
 from bosetting.archive.noark import NAMESPACE, SCHEMA_PATH
 from bosetting.cases import actions as case_actions
 from bosetting.cases.models import Case, Person
+from bosetting.core.testing import pdf_font_problems
 from bosetting.distribution.tests.helpers import accept_and_decide, ready_case
 from bosetting.planning.tests.factories import MINIMAL_PDF
 from bosetting.settlement.actions import register_settlement
@@ -103,6 +104,8 @@ def checked_package(content: bytes) -> tuple[dict[str, bytes], Any]:
     assert pdfs
     for name in pdfs:
         assert is_pdf_a(files[name]), name
+        # PDF/A embeds every font it draws with, and no name or note may print as empty boxes.
+        assert pdf_font_problems(files[name]) == [], name
     referenced = set()
     for file in xml.iterfind(".//n:dokumentobjekt", NS):
         path = file.findtext("n:referanseDokumentfil", namespaces=NS)
