@@ -92,6 +92,8 @@ class EventType(models.TextChoices):
     API_CLIENT_REVOKED = "api_client_revoked", _("API-klient tilbakekalt")
     # Transfer from the old system.
     LEGACY_IMPORTED = "legacy_imported", _("Data overført fra det gamle systemet")
+    # Archive packages (archive).
+    ARCHIVE_PACKAGE_DOWNLOADED = "archive_package_downloaded", _("Arkivpakke lastet ned")
 
 
 class AuditEventQuerySet(models.QuerySet["AuditEvent"]):

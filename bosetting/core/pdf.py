@@ -7,6 +7,8 @@ network, and no `file:` outside the static folders.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -61,12 +63,36 @@ def static_url(path: str) -> str:
     return Path(found).resolve().as_uri()
 
 
-def render_pdf(template_name: str, context: dict[str, Any]) -> bytes:
-    return render_html_pdf(render_to_string(template_name, context))
+@dataclass(frozen=True)
+class EmbeddedFile:
+    """A file carried inside a PDF/A-3 as an associated file: an archive package keeps an
+    uploaded PDF this way, unchanged, as the source of the PDF/A page that describes it."""
+
+    name: str
+    content: bytes
+    description: str
+    relationship: str = "Source"  # ISO 32000-2 7.11.3: what the file is to the document
 
 
-def render_html_pdf(html: str) -> bytes:
-    from weasyprint import HTML
+def render_pdf(
+    template_name: str, context: dict[str, Any], *, embedded: Sequence[EmbeddedFile] = ()
+) -> bytes:
+    return render_html_pdf(render_to_string(template_name, context), embedded=embedded)
 
-    pdf: bytes = HTML(string=html, url_fetcher=_fetcher()).write_pdf(pdf_variant="pdf/a-3b")
+
+def render_html_pdf(html: str, *, embedded: Sequence[EmbeddedFile] = ()) -> bytes:
+    from weasyprint import HTML, Attachment
+
+    attachments = [
+        Attachment(
+            string=item.content,
+            name=item.name,
+            description=item.description,
+            relationship=item.relationship,
+        )
+        for item in embedded
+    ]
+    pdf: bytes = HTML(string=html, url_fetcher=_fetcher()).write_pdf(
+        pdf_variant="pdf/a-3b", attachments=attachments
+    )
     return pdf

@@ -16,6 +16,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from bosetting.accounts.actions import invite_user
 from bosetting.accounts.roles import Role
 from bosetting.api.tests import routes as api_routes
+from bosetting.archive.tests import routes as archive_routes
 from bosetting.cases.tests import routes as cases_routes
 from bosetting.conftest import log_in
 from bosetting.core.testing import close_response
@@ -46,6 +47,8 @@ APP_ROUTE_MODULES = [
     letters_routes,
     settlement_routes,
     api_routes,
+    # Last: its routes use the objects the cases, planning and distribution routes made.
+    archive_routes,
 ]
 
 
