@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "bosetting.api",
     "bosetting.reports",
     "bosetting.legacy",
+    "bosetting.help",
     # Demo data, the national data generator and the benchmarks (its management commands).
     "bosetting.demo",
 ]
@@ -92,6 +93,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "bosetting.site.context_processors.layout",
+                "bosetting.help.context_processors.help",
             ],
         },
     }

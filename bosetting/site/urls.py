@@ -27,6 +27,7 @@ urlpatterns = [
     path("bosetting/", include("bosetting.settlement.urls")),
     path("api/v1/", include("bosetting.api.urls")),
     path("rapporter/", include("bosetting.reports.urls")),
+    path("hjelp/", include("bosetting.help.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("drift/admin/", admin.site.urls),
 ]

@@ -20,6 +20,7 @@ from bosetting.cases.tests import routes as cases_routes
 from bosetting.conftest import log_in
 from bosetting.core.testing import close_response
 from bosetting.distribution.tests import routes as distribution_routes
+from bosetting.help.tests import routes as help_routes
 from bosetting.letters.tests import routes as letters_routes
 from bosetting.matching.tests import routes as matching_routes
 from bosetting.notifications.actions import notify
@@ -46,6 +47,7 @@ APP_ROUTE_MODULES = [
     letters_routes,
     settlement_routes,
     api_routes,
+    help_routes,
 ]
 
 
