@@ -70,6 +70,7 @@ class Guide:
     slug: str
     language: str
     title: str
+    intro: str
     html: str
     sections: tuple[Section, ...]
     anchors: frozenset[str]  # every heading's anchor, sections and their sub-headings
@@ -178,7 +179,13 @@ def parse(slug: str, language: str, source: str) -> Guide:
     if len(tokens) >= 3 and tokens[0].type == "heading_open" and tokens[0].tag == "h1":
         title = tokens[1].content.strip()
         tokens = tokens[3:]
-    html = sanitise(md.renderer.render(tokens, md.options, {}))
+    # What stands before the first section introduces the guide, above its table of contents.
+    first_section = next(
+        (i for i, t in enumerate(tokens) if t.type == "heading_open" and t.tag == "h2"),
+        len(tokens),
+    )
+    intro = sanitise(md.renderer.render(tokens[:first_section], md.options, {}))
+    html = sanitise(md.renderer.render(tokens[first_section:], md.options, {}))
     sections: list[Section] = []
     current: tuple[str, str, int] | None = None  # anchor, title, index of the first token
     for index, token in enumerate(tokens):
@@ -189,7 +196,7 @@ def parse(slug: str, language: str, source: str) -> Guide:
             if current is not None:
                 anchor, heading, start = current
                 sections.append(Section(anchor, heading, _plain_text(tokens[start:index])))
-            current = (str(token.attrGet("id") or ""), text, index)
+            current = (str(token.attrGet("id") or ""), text, index + 3)
     if current is not None:
         anchor, heading, start = current
         sections.append(Section(anchor, heading, _plain_text(tokens[start:])))
@@ -199,7 +206,7 @@ def parse(slug: str, language: str, source: str) -> Guide:
         for token in tokens
         if token.type == "heading_open" and token.attrGet("id")
     )
-    return Guide(slug, language, title, html, tuple(sections), anchors, screenshots)
+    return Guide(slug, language, title, intro, html, tuple(sections), anchors, screenshots)
 
 
 @cache

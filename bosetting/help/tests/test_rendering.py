@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bosetting.help.guides import GUIDES, LANGUAGES, load, parse
+from bosetting.help.guides import GUIDES, LANGUAGES, load, parse, sanitise
 
 SCREENSHOT_DIR = Path(__file__).resolve().parents[1] / "static" / "help" / "screenshots"
 
@@ -29,10 +29,20 @@ def test_raw_html_and_script_links_never_reach_the_page():
     )
     html = parse("x", "nb", source).html
 
+    # Raw HTML in a guide is shown as text, never as markup.
     assert "<script" not in html
-    assert "onerror" not in html
-    assert "javascript:" not in html
+    assert "<img" not in html
+    assert 'href="javascript' not in html
     assert 'href="https://www.imdi.no/"' in html
+
+
+def test_the_sanitiser_removes_what_the_markdown_renderer_would_let_through():
+    html = sanitise(
+        '<p onclick="steal()">a</p><script>b()</script><a href="javascript:c()">c</a>'
+        '<img src="x.png" alt="x" onerror="d()"><iframe src="https://example.com"></iframe>'
+    )
+
+    assert html == '<p>a</p><a rel="noopener noreferrer">c</a><img src="x.png" alt="x">'
 
 
 def test_a_screenshot_is_served_from_the_help_apps_static_files():
