@@ -15,6 +15,7 @@ PAGE_SECTIONS: dict[str, str] = {
     "account_logout": "tilgang",
     "account_reset_password": "tilgang",
     "mfa_activate_totp": "autentiseringsapp",
+    "account_reauthenticate": "autentiseringsapp",
     "mfa_authenticate": "autentiseringsapp",
     "mfa_index": "autentiseringsapp",
     "mfa_view_recovery_codes": "autentiseringsapp",

@@ -125,3 +125,16 @@ def test_the_help_pages_ask_a_fixed_number_of_queries(
 
     with django_assert_num_queries(queries):
         assert client.get(url).status_code == 200
+
+
+def test_a_user_setting_up_the_second_factor_can_read_the_help(cast):
+    client = Client()
+    client.force_login(cast.oslo_caseworker)  # a password, no authenticator app yet
+    # (Enrolling asks for the password again when the login is not fresh: the same help.)
+
+    enrolment = client.get(reverse("mfa_activate_totp"), follow=True)
+    guide = client.get(reverse("help:guide", args=["kommune-saksbehandler"]))
+
+    assert client.get(reverse("home")).status_code == 302
+    assert enrolment.context["page_help_url"] == "/hjelp/kommune-saksbehandler/#autentiseringsapp"
+    assert guide.status_code == 200
