@@ -35,6 +35,11 @@ def test_the_login_page_leads_to_the_access_section_and_the_search_works(page, l
     page.get_by_role("link", name="Slik får du tilgang").first.click()
     expect(page).to_have_url(re.compile(r"/hjelp/[a-z-]+/#tilgang$"))
 
+    page.get_by_role("link", name="Alle veiledninger").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Hjelp")
+    expect(page.get_by_role("link", name="Brukerveiledning for ansatte i mottak")).to_be_visible()
+    check_axe(page)
+
 
 def test_a_municipal_caseworker_gets_help_on_proposals_and_on_settlement(
     page, live_server, cast, log_in_as
