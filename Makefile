@@ -14,7 +14,7 @@ ALLOWED_HOSTS ?= $(HOST),127.0.0.1,localhost
 SITE_URL ?= http://$(HOST):$(PORT)
 RUN_ENV := $(DEMO_ENV) DEBUG=$(DEBUG) ALLOWED_HOSTS=$(ALLOWED_HOSTS) SITE_URL=$(SITE_URL)
 
-.PHONY: install system-packages run test test-office test-prod-like check bench clean
+.PHONY: install system-packages run test test-office test-prod-like check bench guides clean
 
 install: $(STAMP)
 
@@ -53,6 +53,12 @@ bench: install
 	$(BENCH_ENV) $(BIN)/python manage.py migrate --no-input
 	$(BENCH_ENV) $(BIN)/python manage.py seed_demo --scale national
 	$(BENCH_ENV) $(BIN)/python manage.py bench
+
+# The user guides' screenshots made again from the demo data, into the help app's static files
+# (bosetting/help/guides/ names them; commit the PNGs that changed).
+guides: install system-packages
+	BOSETTING_GUIDES_DIR=$(CURDIR)/bosetting/help/static/help/screenshots \
+		$(BIN)/pytest bosetting/tests_browser/test_guide_screenshots.py
 
 # The exports opened in LibreOffice: needs `soffice` (Debian: apt-get install libreoffice-calc-nogui).
 test-office: install

@@ -153,4 +153,5 @@ class TwoFactorRequiredMiddleware:
 
 
 def _is_exempt(path: str) -> bool:
-    return path.startswith((settings.STATIC_URL, "/healthz", "/i18n/"))
+    # The guides are public, and the enrolment page's help link leads to them.
+    return path.startswith((settings.STATIC_URL, "/healthz", "/i18n/", "/hjelp/"))

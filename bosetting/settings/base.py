@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "bosetting.reports",
     "bosetting.archive",
     "bosetting.legacy",
+    "bosetting.help",
     # Demo data, the national data generator and the benchmarks (its management commands).
     "bosetting.demo",
 ]
@@ -93,6 +94,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "bosetting.site.context_processors.layout",
+                "bosetting.help.context_processors.help",
             ],
         },
     }

@@ -28,6 +28,7 @@ urlpatterns = [
     path("api/v1/", include("bosetting.api.urls")),
     path("rapporter/", include("bosetting.reports.urls")),
     path("arkivpakker/", include("bosetting.archive.urls")),
+    path("hjelp/", include("bosetting.help.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("drift/admin/", admin.site.urls),
 ]

@@ -21,6 +21,7 @@ from bosetting.cases.tests import routes as cases_routes
 from bosetting.conftest import log_in
 from bosetting.core.testing import close_response
 from bosetting.distribution.tests import routes as distribution_routes
+from bosetting.help.tests import routes as help_routes
 from bosetting.letters.tests import routes as letters_routes
 from bosetting.matching.tests import routes as matching_routes
 from bosetting.notifications.actions import notify
@@ -47,6 +48,7 @@ APP_ROUTE_MODULES = [
     letters_routes,
     settlement_routes,
     api_routes,
+    help_routes,
     # Last: its routes use the objects the cases, planning and distribution routes made.
     archive_routes,
 ]
