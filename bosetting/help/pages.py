@@ -108,6 +108,10 @@ PAGES_WITHOUT_HELP = frozenset(
         "reports:requests_and_decisions_over_years_export",
         "reports:specialised_settlement_export",
         "reports:national_settlement_export",
+        # The archive packages are ZIP files; the guides' «Arkivering» section explains them.
+        "archive:case_package",
+        "archive:request_package",
+        "archive:proposal_package",
         # The integration API answers programs, in JSON, and documents itself.
         "api:case_list",
         "api:case_detail",
