@@ -84,3 +84,30 @@ class MoveForm(forms.Form):
         field = self.fields["municipality"]
         assert isinstance(field, forms.ChoiceField)
         field.choices = [("", _("Ingen kommune (ta saken ut av forslaget)")), *choices]
+
+
+class NeedsProfileForm(forms.Form):
+    """A municipality's answers; unticked means «we cannot promise this»."""
+
+    adapted_housing = forms.BooleanField(
+        label=_("Vi kan skaffe bolig tilrettelagt for funksjonsnedsettelse"),
+        help_text=_("For eksempel bolig uten trinn, med heis eller tilpasset bad."),
+        required=False,
+    )
+    specialist_health = forms.BooleanField(
+        label=_("Vi kan sikre oppfølging fra spesialisthelsetjenesten (somatisk og psykisk helse)"),
+        help_text=_("For eksempel at sykehus eller DPS er i nærheten og har kapasitet."),
+        required=False,
+    )
+    large_dwellings = forms.BooleanField(
+        label=_("Vi kan skaffe store boliger (husstander på seks eller flere)"),
+        required=False,
+    )
+    note = forms.CharField(
+        label=_("Merknad til IMDi"),
+        help_text=_("Valgfritt. Skriv ikke personopplysninger her."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=1000,
+        required=False,
+        error_messages={"max_length": _("Merknaden kan være på høyst %(limit_value)d tegn.")},
+    )

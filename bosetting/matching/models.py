@@ -12,6 +12,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from .needs import offers
+
 
 class PlanRun(models.Model):
     class State(models.TextChoices):
@@ -126,3 +128,42 @@ class PlanAssignment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.run}: {self.case_id} → {self.municipality_id}"
+
+
+class NeedsProfile(models.Model):
+    """What special needs a municipality has said it can meet: edited by the municipality's
+    caseworkers and administrators, read by IMDi when it makes a distribution plan. No personal
+    data: three answers about the municipality's own services and housing."""
+
+    municipality = models.OneToOneField(
+        "organisations.Municipality", on_delete=models.CASCADE, related_name="needs_profile"
+    )
+    adapted_housing = models.BooleanField(
+        _("Vi kan skaffe bolig tilrettelagt for funksjonsnedsettelse"), default=False
+    )
+    specialist_health = models.BooleanField(
+        _("Vi kan sikre oppfølging fra spesialisthelsetjenesten (somatisk og psykisk helse)"),
+        default=False,
+    )
+    large_dwellings = models.BooleanField(
+        _("Vi kan skaffe store boliger (husstander på seks eller flere)"), default=False
+    )
+    note = models.TextField(_("Merknad til IMDi"), blank=True, max_length=1000)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    updated_at = models.DateTimeField(_("sist endret"), null=True)
+
+    class Meta:
+        verbose_name = _("kommunens profil for særskilte behov")
+        verbose_name_plural = _("kommunenes profiler for særskilte behov")
+
+    def __str__(self) -> str:
+        return str(_("Særskilte behov: %(municipality)s") % {"municipality": self.municipality_id})
+
+    def offers(self) -> frozenset[str]:
+        return offers(
+            adapted_housing=self.adapted_housing,
+            specialist_health=self.specialist_health,
+            large_dwellings=self.large_dwellings,
+        )

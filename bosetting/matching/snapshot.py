@@ -17,12 +17,13 @@ from typing import Any
 
 from django.utils import timezone
 
-from bosetting.cases.assessment import SpecialNeed
 from bosetting.cases.models import Category, Person
 from bosetting.distribution.models import ProposedCase
 from bosetting.distribution.queries import places_table, work_list
 from bosetting.organisations.agreements import municipalities_with_status
 
+from .models import NeedsProfile
+from .needs import household_needs
 from .problem import Household, Instance, Municipality, Weights
 
 # The work list's filters a run may be given, as they are stored on the run (JSON): the centre
@@ -73,7 +74,7 @@ def households(filters: Mapping[str, Any], *, today: datetime.date) -> tuple[Hou
                 wish_counties=_all(members, "wish_counties"),
                 network=_all(members, "family_municipalities"),
                 days_waited=max(0, (today - timezone.localdate(case.state_changed_at)).days),
-                needs=_all(members, "special_needs") - {SpecialNeed.NONE.value},
+                needs=household_needs(_all(members, "special_needs"), len(members)),
             )
         )
     return tuple(result)
@@ -82,13 +83,18 @@ def households(filters: Mapping[str, Any], *, today: datetime.date) -> tuple[Hou
 def municipalities(year: int, *, include: Iterable[str] = ()) -> tuple[Municipality, ...]:
     """Municipalities with a current decision for `year` and an agreement in force; those in
     `include` (kommunenummer) also without the agreement. Without a decision a municipality has
-    no places to give, and is left out whatever `include` says."""
+    no places to give, and is left out whatever `include` says. What special needs each can meet
+    comes from its profile (none without one)."""
     included = set(include)
     in_force = set(
         municipalities_with_status()
         .filter(may_reach_personal_data=True)  # type: ignore[misc]
         .values_list("number", flat=True)
     )
+    offers = {
+        profile.municipality.number: profile.offers()
+        for profile in NeedsProfile.objects.select_related("municipality")
+    }
     rows = []
     for row in places_table(year):
         if row.number not in in_force and row.number not in included:
@@ -104,6 +110,7 @@ def municipalities(year: int, *, include: Iterable[str] = ()) -> tuple[Municipal
                 minor_places=max(0, min(minors_free, free)) if takes_minors else 0,
                 takes_minors=takes_minors,
                 county=row.county.number,
+                offers=offers.get(row.number, frozenset()),
                 approved=approved,
             )
         )
