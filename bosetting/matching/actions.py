@@ -293,10 +293,9 @@ def save_needs_profile(
         "note": note.strip(),
     }
     with transaction.atomic():
-        profile = (
-            NeedsProfile.objects.select_for_update().filter(municipality=municipality).first()
-            or NeedsProfile(municipality=municipality)
-        )
+        profile = NeedsProfile.objects.select_for_update().filter(
+            municipality=municipality
+        ).first() or NeedsProfile(municipality=municipality)
         before = {name: getattr(profile, name) for name in NEEDS_PROFILE_FIELDS}
         for name, value in after.items():
             setattr(profile, name, value)

@@ -26,7 +26,9 @@ PROFILE_OFFERS: dict[str, frozenset[str]] = {
 }
 
 
-def offers(*, adapted_housing: bool, specialist_health: bool, large_dwellings: bool) -> frozenset[str]:
+def offers(
+    *, adapted_housing: bool, specialist_health: bool, large_dwellings: bool
+) -> frozenset[str]:
     answers = {
         "adapted_housing": adapted_housing,
         "specialist_health": specialist_health,

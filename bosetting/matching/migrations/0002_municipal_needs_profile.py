@@ -6,29 +6,69 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('matching', '0001_initial'),
-        ('organisations', '0002_organisation_number'),
+        ("matching", "0001_initial"),
+        ("organisations", "0002_organisation_number"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='NeedsProfile',
+            name="NeedsProfile",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('adapted_housing', models.BooleanField(default=False, verbose_name='Vi kan skaffe bolig tilrettelagt for funksjonsnedsettelse')),
-                ('specialist_health', models.BooleanField(default=False, verbose_name='Vi kan sikre oppfølging fra spesialisthelsetjenesten (somatisk og psykisk helse)')),
-                ('large_dwellings', models.BooleanField(default=False, verbose_name='Vi kan skaffe store boliger (husstander på seks eller flere)')),
-                ('note', models.TextField(blank=True, max_length=1000, verbose_name='Merknad til IMDi')),
-                ('updated_at', models.DateTimeField(null=True, verbose_name='sist endret')),
-                ('municipality', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='needs_profile', to='organisations.municipality')),
-                ('updated_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "adapted_housing",
+                    models.BooleanField(
+                        default=False,
+                        verbose_name="Vi kan skaffe bolig tilrettelagt for funksjonsnedsettelse",
+                    ),
+                ),
+                (
+                    "specialist_health",
+                    models.BooleanField(
+                        default=False,
+                        verbose_name="Vi kan sikre oppfølging fra spesialisthelsetjenesten (somatisk og psykisk helse)",
+                    ),
+                ),
+                (
+                    "large_dwellings",
+                    models.BooleanField(
+                        default=False,
+                        verbose_name="Vi kan skaffe store boliger (husstander på seks eller flere)",
+                    ),
+                ),
+                (
+                    "note",
+                    models.TextField(blank=True, max_length=1000, verbose_name="Merknad til IMDi"),
+                ),
+                ("updated_at", models.DateTimeField(null=True, verbose_name="sist endret")),
+                (
+                    "municipality",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="needs_profile",
+                        to="organisations.municipality",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'kommunens profil for særskilte behov',
-                'verbose_name_plural': 'kommunenes profiler for særskilte behov',
+                "verbose_name": "kommunens profil for særskilte behov",
+                "verbose_name_plural": "kommunenes profiler for særskilte behov",
             },
         ),
     ]
