@@ -42,6 +42,14 @@ class PlanStartForm(WorkListFilterForm):
     spread = _weight("spread")
     needs = _weight("needs")
     integration = _weight("integration")
+    integration_file = forms.FileField(
+        label=_("Fil med forventet integrering (valgfritt)"),
+        help_text=_(
+            "CSV med kolonnene profil, kommunenummer og poeng (0–1). Uten fil er leddet "
+            "forventet integrering null. En fil med feil leses ikke inn i det hele tatt."
+        ),
+        required=False,
+    )
     time_limit = forms.IntegerField(
         label=_("Tidsgrense (sekunder)"),
         min_value=TIME_LIMIT_MIN,
@@ -65,6 +73,9 @@ class PlanStartForm(WorkListFilterForm):
             "weights": {name: data[name] for name in WEIGHT_LABELS},
             "time_limit": data["time_limit"],
             "include": [municipality.number for municipality in data["include"] or []],
+            "integration_file": data["integration_file"].read()
+            if data["integration_file"]
+            else None,
         }
 
 

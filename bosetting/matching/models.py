@@ -36,6 +36,12 @@ class PlanRun(models.Model):
     # Kommunenummer taken in without an agreement in force.
     included = models.JSONField(_("kommuner tatt med"), default=list, blank=True)
     snapshot_hash = models.CharField(_("sjekksum for grunnlaget"), max_length=64, blank=True)
+    # Expected-integration scores from the file given at the start (profile → kommunenummer →
+    # score), and the file's SHA-256; both empty without a file, and the term is then zero.
+    integration_scores = models.JSONField(_("forventet integrering"), default=dict, blank=True)
+    integration_hash = models.CharField(
+        _("sjekksum for filen med forventet integrering"), max_length=64, blank=True
+    )
     solver = models.CharField(_("løser"), max_length=40, blank=True)
     status = models.CharField(_("løserstatus"), max_length=20, blank=True)  # optimal, time_limit
     objective = models.FloatField(_("målverdi"), null=True, blank=True)

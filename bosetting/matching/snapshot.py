@@ -22,6 +22,7 @@ from bosetting.distribution.models import ProposedCase
 from bosetting.distribution.queries import places_table, work_list
 from bosetting.organisations.agreements import municipalities_with_status
 
+from .integration_scores import Scores, person_profile
 from .models import NeedsProfile
 from .needs import household_needs
 from .problem import Household, Instance, Municipality, Weights
@@ -52,6 +53,13 @@ def _all(members: Iterable[Person], key: str) -> frozenset[str]:
 
 def households(filters: Mapping[str, Any], *, today: datetime.date) -> tuple[Household, ...]:
     """The work list's ready cases under `filters`, each as the solver's household."""
+    return read_cases(filters, today=today)[0]
+
+
+def read_cases(
+    filters: Mapping[str, Any], *, today: datetime.date
+) -> tuple[tuple[Household, ...], dict[int, tuple[str, ...]]]:
+    """The households, and each case's person profiles (for expected-integration scores)."""
     arguments = {key: filters[key] for key in FILTER_KEYS if filters.get(key) not in (None, "")}
     cases = list(work_list(today=today, **arguments))
     declined: dict[int, set[str]] = defaultdict(set)
@@ -60,10 +68,17 @@ def households(filters: Mapping[str, Any], *, today: datetime.date) -> tuple[Hou
     ).values_list("case_id", "proposal__municipality__number"):
         declined[case_id].add(number)
     result = []
+    profiles: dict[int, tuple[str, ...]] = {}
     for case in cases:
         members: list[Person] = case.member_list  # type: ignore[attr-defined]
         if not members:
             continue
+        profiles[case.pk] = tuple(
+            sorted(
+                person_profile(person.birth_date, _data(person).get("education_level"), today=today)
+                for person in members
+            )
+        )
         result.append(
             Household(
                 id=case.pk,
@@ -77,7 +92,7 @@ def households(filters: Mapping[str, Any], *, today: datetime.date) -> tuple[Hou
                 needs=household_needs(_all(members, "special_needs"), len(members)),
             )
         )
-    return tuple(result)
+    return tuple(result), profiles
 
 
 def municipalities(year: int, *, include: Iterable[str] = ()) -> tuple[Municipality, ...]:
@@ -123,14 +138,41 @@ def build_instance(
     filters: Mapping[str, Any],
     weights: Weights,
     include: Iterable[str] = (),
+    scores: Scores | None = None,
     today: datetime.date | None = None,
 ) -> Instance:
     today = today or timezone.localdate()
+    cases, profiles = read_cases(filters, today=today)
+    places = municipalities(year, include=include)
     return Instance(
-        cases=households(filters, today=today),
-        municipalities=municipalities(year, include=include),
+        cases=cases,
+        municipalities=places,
         weights=weights,
+        integration=integration(profiles, [m.id for m in places], scores or {}),
     )
+
+
+def integration(
+    profiles: Mapping[int, tuple[str, ...]], numbers: list[str], scores: Scores
+) -> dict[tuple[int, str], float]:
+    """Each (case, municipality)'s expected integration: the sum of its persons' scores. Pairs
+    without a score are left out (zero); cases with the same profiles are summed once."""
+    if not scores:
+        return {}
+    by_profiles: dict[tuple[str, ...], dict[str, float]] = {}
+    result: dict[tuple[int, str], float] = {}
+    for case_id, persons in profiles.items():
+        totals = by_profiles.get(persons)
+        if totals is None:
+            totals = {}
+            for number in numbers:
+                total = sum(scores.get(profile, {}).get(number, 0.0) for profile in persons)
+                if total:
+                    totals[number] = total
+            by_profiles[persons] = totals
+        for number, total in totals.items():
+            result[(case_id, number)] = total
+    return result
 
 
 def as_json(instance: Instance) -> dict[str, Any]:

@@ -23,7 +23,11 @@ from .solver import solve
 
 def _instance(run: PlanRun) -> Instance:
     return build_instance(
-        year=run.year, filters=run.filters, weights=Weights(**run.weights), include=run.included
+        year=run.year,
+        filters=run.filters,
+        weights=Weights(**run.weights),
+        include=run.included,
+        scores=run.integration_scores,
     )
 
 
@@ -93,7 +97,7 @@ def _solve_and_store(run: PlanRun) -> None:
     run.bound = result.bound
     run.gap = result.gap
     run.seconds = result.seconds
-    run.notes = notes(instance)
+    run.notes = notes(instance, score_file_hash=run.integration_hash)
     run.state = PlanRun.State.DONE
     run.save()
     placed = sum(1 for m in result.plan.values() if m is not None)

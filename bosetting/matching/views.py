@@ -41,7 +41,7 @@ def _plans_crumb() -> dict[str, Any]:
 @require_http_methods(["GET", "POST"])
 def start(request: AuthenticatedHttpRequest) -> HttpResponse:
     runs = list(runs_for(request.user)[:RECENT_RUNS])
-    form = PlanStartForm(form_data(request))
+    form = PlanStartForm(form_data(request), request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
             run = actions.start_plan_run(by=request.user, **form.action_arguments())
