@@ -7,12 +7,18 @@ reproduced. Nothing here is shown to a municipality.
 
 from __future__ import annotations
 
+import datetime
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .needs import offers
+
+# Beyond its time limit, how long a run may take to read the snapshot and store the plan.
+OVERDUE_MARGIN_SECONDS = 15 * 60
 
 
 class PlanRun(models.Model):
@@ -26,6 +32,12 @@ class PlanRun(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField(_("startet"), auto_now_add=True)
+    # When the task worker took it: a run still running long after this has lost its worker.
+    started_at = models.DateTimeField(_("beregning startet"), null=True, blank=True)
+    # The failed or interrupted run this one repeats, with the same inputs.
+    restarted_from = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="restarts"
+    )
     year = models.PositiveSmallIntegerField(_("år"))
     state = models.CharField(
         _("status"), max_length=10, choices=State.choices, default=State.QUEUED
@@ -83,6 +95,21 @@ class PlanRun(models.Model):
 
     def __str__(self) -> str:
         return str(_("Fordelingsforslag %(pk)s") % {"pk": self.pk})
+
+    def overdue_at(self) -> datetime.datetime:
+        """When a run still running has surely lost its task worker: the solver stops at its time
+        limit, and reading the snapshot and storing the plan take far less than the margin."""
+        return (self.started_at or self.created_at) + datetime.timedelta(
+            seconds=self.time_limit + OVERDUE_MARGIN_SECONDS
+        )
+
+    def is_overdue(self, now: datetime.datetime | None = None) -> bool:
+        return self.state == self.State.RUNNING and (now or timezone.now()) > self.overdue_at()
+
+    @property
+    def state_label(self) -> str:
+        """The state as IMDi should read it: a run that lost its worker is interrupted."""
+        return str(_("Avbrutt")) if self.is_overdue() else str(self.get_state_display())
 
 
 class PlanAssignment(models.Model):

@@ -64,11 +64,13 @@ def start(request: AuthenticatedHttpRequest) -> HttpResponse:
 def run_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     run = get_run_for(request.user, pk)
     polling = request.htmx and request.htmx.target == PROGRESS_ID
-    if polling and run.state not in (PlanRun.State.QUEUED, PlanRun.State.RUNNING):
-        # Finished: the whole page, with the plan, replaces the progress box.
+    overdue = run.is_overdue()
+    if polling and (overdue or run.state not in (PlanRun.State.QUEUED, PlanRun.State.RUNNING)):
+        # Finished (or given up): the whole page replaces the progress box.
         return HttpResponseClientRefresh()
     context: dict[str, Any] = {
         "run": run,
+        "overdue": overdue,
         "progress_id": PROGRESS_ID,
         "breadcrumbs": [
             work_list_crumb(),
@@ -172,3 +174,19 @@ def make_proposals(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         % {"count": len(proposals)},
     )
     return redirect("distribution:work_list")
+
+
+@require_POST
+def restart(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    run = get_run_for(request.user, pk)
+    try:
+        again = actions.restart_plan_run(by=request.user, run=run)
+    except MatchingError as error:
+        messages.error(request, error.message)
+        return redirect("matching:run", pk=run.pk)
+    messages.success(
+        request,
+        _("Forslag %(old)s er startet på nytt som forslag %(new)s.")
+        % {"old": run.pk, "new": again.pk},
+    )
+    return redirect("matching:run", pk=again.pk)

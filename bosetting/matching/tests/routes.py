@@ -50,6 +50,13 @@ ROUTES: list[Route] = [
         allowed=IMDI_WORKERS,
         allowed_status=302,
     ),
+    Route(
+        "matching:restart",
+        lambda w: [w.plan_run.pk],
+        method="post",
+        allowed=IMDI_WORKERS,
+        allowed_status=302,  # a finished run is not started again: back to it with the reason
+    ),
     Route("matching:needs_profiles", allowed=IMDI_WORKERS),
     Route("matching:own_needs_profile", allowed=PROFILE_EDITORS),
     Route(

@@ -1,6 +1,6 @@
-"""Every write to distribution plans: start a run, solve it (in the task worker), move a case
-with a written reason, and turn the plan into draft proposals. Nothing here sends anything to a
-municipality; the drafts go through distribution's own actions and wait for a person to send."""
+"""Start a run, move a case with a written reason, and turn the plan into draft proposals.
+Nothing here sends anything to a municipality; the drafts go through distribution's own actions
+and wait for a person to send."""
 
 from __future__ import annotations
 
@@ -25,15 +25,12 @@ from bosetting.distribution.forms import default_deadline
 from bosetting.organisations.fields import municipality_options
 from bosetting.organisations.models import Municipality
 
-from .errors import MatchingError
-from .integration_scores import parse_score_file
-from .models import NeedsProfile, PlanAssignment, PlanRun
-from .problem import WEIGHT_LABELS, WEIGHT_MAX, WEIGHT_MIN, Weights
-from .snapshot import FILTER_KEYS, build_instance
-
-# The worker's action lives beside the task that runs it (solving.py); it is one of these actions.
-from .solving import solve_plan_run as solve_plan_run
-from .tasks import solve_plan
+from ..errors import MatchingError
+from ..integration_scores import parse_score_file
+from ..models import PlanAssignment, PlanRun
+from ..problem import WEIGHT_LABELS, WEIGHT_MAX, WEIGHT_MIN, Weights
+from ..snapshot import FILTER_KEYS, build_instance
+from ..tasks import solve_plan
 
 if TYPE_CHECKING:
     from bosetting.accounts.models import User
@@ -297,51 +294,3 @@ def make_draft_proposals(
             details={"proposals": [p.pk for p in proposals]},
         )
     return proposals
-
-
-NEEDS_PROFILE_FIELDS = ("adapted_housing", "specialist_health", "large_dwellings", "note")
-
-
-def save_needs_profile(
-    *,
-    by: User,
-    municipality: Municipality,
-    adapted_housing: bool,
-    specialist_health: bool,
-    large_dwellings: bool,
-    note: str = "",
-) -> NeedsProfile:
-    """Save what special needs `municipality` can meet; the next plan run reads it."""
-    require_actor(by, Permission.NEEDS_PROFILE_EDIT, municipality=municipality)
-    after = {
-        "adapted_housing": adapted_housing,
-        "specialist_health": specialist_health,
-        "large_dwellings": large_dwellings,
-        "note": note.strip(),
-    }
-    with transaction.atomic():
-        profile = NeedsProfile.objects.select_for_update().filter(
-            municipality=municipality
-        ).first() or NeedsProfile(municipality=municipality)
-        before = {name: getattr(profile, name) for name in NEEDS_PROFILE_FIELDS}
-        for name, value in after.items():
-            setattr(profile, name, value)
-        profile.updated_by = by
-        profile.updated_at = timezone.now()
-        profile.save()
-        record_event(
-            by=by,
-            event_type=EventType.NEEDS_PROFILE_SAVED,
-            summary=_("Profilen for særskilte behov i %(name)s er lagret")
-            % {"name": municipality.name},
-            obj=profile,
-            municipality=municipality,
-            details={
-                "changed": {
-                    name: {"before": before[name], "after": after[name]}
-                    for name in NEEDS_PROFILE_FIELDS
-                    if before[name] != after[name]
-                }
-            },
-        )
-    return profile
