@@ -25,7 +25,14 @@ from .fairness import fairness
 from .forms import MoveForm, PlanStartForm
 from .models import PlanRun
 from .problem import WEIGHT_LABELS
-from .queries import PlanResult, get_assignment_for, get_run_for, plan_result, runs_for
+from .queries import (
+    PlanResult,
+    get_assignment_for,
+    get_run_for,
+    move_choices,
+    plan_result,
+    runs_for,
+)
 
 PROGRESS_ID = "plan-progress"
 RECENT_RUNS = 10
@@ -111,14 +118,9 @@ def move(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     of hundreds of cases would make the result page megabytes long."""
     assignment = get_assignment_for(request.user, pk)
     run = assignment.run
-    result = plan_result(run)
     choices = [
-        (
-            row.number,
-            _("%(name)s (%(free)s ledige etter forslaget)")
-            % {"name": row.name, "free": row.free_after},
-        )
-        for row in sorted(result.rows, key=lambda row: row.name)
+        (number, _("%(name)s (%(free)s ledige etter forslaget)") % {"name": name, "free": free})
+        for number, name, free in move_choices(run)
     ]
     form = MoveForm(form_data(request), choices=choices)
     if request.method == "POST" and form.is_valid():
