@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from bosetting.distribution.forms import WorkListFilterForm
@@ -19,7 +20,6 @@ DEFAULT_TIME_LIMIT = 30
 
 def _weight(name: str) -> forms.FloatField:
     return forms.FloatField(
-        label=_("Vekt: %(label)s") % {"label": WEIGHT_LABELS[name]},
         min_value=WEIGHT_MIN,
         max_value=WEIGHT_MAX,
         initial=getattr(Weights(), name),
@@ -60,6 +60,9 @@ class PlanStartForm(WorkListFilterForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         del self.fields["sort"]
+        for name, label in WEIGHT_LABELS.items():
+            # Here, not at import: the label is made in the language of the request.
+            self.fields[name].label = gettext("Vekt: %(label)s") % {"label": label}
         self.fields["year"].initial = timezone.localdate().year
 
     def action_arguments(self) -> dict[str, Any]:
