@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils import timezone
 
+from bosetting.accounts.tests import expiry
 from bosetting.audit.models import AuditEvent, EventType
 from bosetting.distribution.tests.helpers import approve_places
 
@@ -149,3 +150,21 @@ def test_a_household_with_a_need_goes_where_the_need_can_be_met(cast, offering):
     assert assignment.municipality == municipality
     assert assignment.explanation["terms"]["needs"] == 40.0
     assert "særskilte behov +40.0" in assignment.explanation["text"]
+
+
+def test_answers_given_as_the_session_expired_are_there_after_login(cast, client_for, time_machine):
+    time_machine.move_to(expiry.START, tick=False)
+    client = client_for(cast.bergen_caseworker)
+    client.get(OWN)
+    time_machine.shift(expiry.PAST_IDLE_LIMIT)
+    note = "To store leiligheter på Åsane fra mars."
+
+    response = client.post(OWN, {"large_dwellings": "on", "note": note})
+
+    assert response.status_code == 302
+    assert expiry.next_of(response["Location"]) == OWN
+    assert not NeedsProfile.objects.exists()
+    landed = expiry.log_in_again(client, cast.bergen_caseworker, next_url=OWN)
+    body = client.get(landed).content.decode()
+    assert note in body
+    assert 'id="id_large_dwellings" checked' in body
