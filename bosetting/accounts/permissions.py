@@ -70,6 +70,8 @@ class Permission(StrEnum):
     NATIONAL_REPORT_VIEW = "national_report_view"  # settled nationally; small counts suppressed
     # Integration API.
     API_CLIENT_MANAGE = "api_client_manage"  # create and revoke API clients and their tokens
+    # The own municipality's special-needs profile, which IMDi's distribution plans read.
+    NEEDS_PROFILE_EDIT = "needs_profile_edit"
 
 
 # Permissions that reach refugees' personal data: a municipality needs a signed current agreement.
@@ -131,7 +133,12 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
     Role.IMDI_CASEWORKER: frozenset(_IMDI_READ | _IMDI_WORK | _CASE_WORK),
     Role.IMDI_READER: frozenset(_IMDI_READ),
     Role.MUNICIPAL_ADMIN: frozenset(
-        {Permission.AGREEMENT_VIEW, Permission.USER_MANAGE, Permission.AUDIT_LOG_VIEW}
+        {
+            Permission.AGREEMENT_VIEW,
+            Permission.USER_MANAGE,
+            Permission.AUDIT_LOG_VIEW,
+            Permission.NEEDS_PROFILE_EDIT,
+        }
     ),
     Role.MUNICIPAL_CASEWORKER: frozenset(
         {
@@ -152,6 +159,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
             Permission.SETTLEMENT_REGISTER,
             Permission.SETTLEMENT_REPORT_VIEW,
             Permission.NATIONAL_REPORT_VIEW,
+            Permission.NEEDS_PROFILE_EDIT,
         }
     ),
     Role.MUNICIPAL_READER: frozenset(

@@ -94,6 +94,10 @@ class EventType(models.TextChoices):
     LEGACY_IMPORTED = "legacy_imported", _("Data overført fra det gamle systemet")
     # Archive packages (archive).
     ARCHIVE_PACKAGE_DOWNLOADED = "archive_package_downloaded", _("Arkivpakke lastet ned")
+    # Distribution plans (matching), added later.
+    NEEDS_PROFILE_SAVED = "needs_profile_saved", _("Kommunens profil for særskilte behov lagret")
+    PLAN_RUN_INTERRUPTED = "plan_run_interrupted", _("Fordelingsforslag avbrutt")
+    PLAN_RUN_RESTARTED = "plan_run_restarted", _("Fordelingsforslag startet på nytt")
 
 
 class AuditEventQuerySet(models.QuerySet["AuditEvent"]):

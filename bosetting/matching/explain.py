@@ -23,6 +23,10 @@ TERM_LABELS = {
     "spread": "spredning",
 }
 NO_INTEGRATION_SCORES = "Ingen fil med forventet integrering er lastet inn: det leddet er null."
+NO_INTEGRATION_FOR_THESE_CASES = (
+    "Filen med forventet integrering har ingen poeng over null for sakene og kommunene i "
+    "forslaget: det leddet er null."
+)
 
 
 @dataclass(frozen=True)
@@ -63,9 +67,13 @@ class Explanation:
         return " ".join(parts)
 
 
-def notes(instance: Instance) -> list[str]:
+def notes(instance: Instance, *, score_file_hash: str = "") -> list[str]:
     """What the plan as a whole must say about its inputs."""
-    return [] if instance.integration else [NO_INTEGRATION_SCORES]
+    if not score_file_hash:
+        return [NO_INTEGRATION_SCORES]
+    if not instance.integration:
+        return [NO_INTEGRATION_FOR_THESE_CASES]
+    return [f"Forventet integrering er hentet fra filen med SHA-256-sjekksum {score_file_hash}."]
 
 
 def explain(instance: Instance, plan: Plan) -> dict[CaseId, Explanation]:

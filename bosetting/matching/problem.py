@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from types import MappingProxyType
 
+from django.utils.translation import gettext_lazy
+
 CaseId = int
 MunicipalityId = str
 Plan = Mapping[CaseId, MunicipalityId | None]
@@ -98,13 +100,14 @@ class Weights:
                 )
 
 
+# Lazy: the form and the messages show them in the user's language.
 WEIGHT_LABELS = {
-    "network": "familie og nettverk",
-    "wish": "ønske",
-    "waiting": "ventetid",
-    "spread": "spredning",
-    "needs": "særskilte behov",
-    "integration": "forventet integrering",
+    "network": gettext_lazy("familie og nettverk"),
+    "wish": gettext_lazy("ønske"),
+    "waiting": gettext_lazy("ventetid"),
+    "spread": gettext_lazy("spredning"),
+    "needs": gettext_lazy("særskilte behov"),
+    "integration": gettext_lazy("forventet integrering"),
 }
 
 

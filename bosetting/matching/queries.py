@@ -10,11 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import QuerySet, Sum
 from django.http import Http404
 
 from bosetting.accounts.permissions import Permission, require
 from bosetting.core.maps.choropleth import ValueKind, format_value
+from bosetting.organisations.fields import municipality_options
 from bosetting.organisations.models import Municipality
 
 from .models import PlanAssignment, PlanRun
@@ -120,3 +121,20 @@ def plan_result(run: PlanRun) -> PlanResult:
         for number, facts in sorted(run.municipalities.items())
     ]
     return PlanResult(run=run, assignments=assignments, rows=rows, names=names)
+
+
+def move_choices(run: PlanRun) -> list[tuple[str, str, int]]:
+    """(kommunenummer, name, free places after the plan) of every municipality in the run, by
+    name: one aggregate query, the names from the cached municipality options."""
+    placed = dict(
+        run.assignments.filter(municipality__isnull=False)
+        .values_list("municipality__number")
+        .annotate(persons=Sum("persons"))
+        .values_list("municipality__number", "persons")
+    )
+    names = {number: name for _pk, number, name in municipality_options()}
+    rows = [
+        (number, names.get(number, number), facts["places"] - (placed.get(number) or 0))
+        for number, facts in run.municipalities.items()
+    ]
+    return sorted(rows, key=lambda row: (row[1], row[0]))

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from bosetting.audit.actions import record_event
@@ -23,7 +24,11 @@ from .solver import solve
 
 def _instance(run: PlanRun) -> Instance:
     return build_instance(
-        year=run.year, filters=run.filters, weights=Weights(**run.weights), include=run.included
+        year=run.year,
+        filters=run.filters,
+        weights=Weights(**run.weights),
+        include=run.included,
+        scores=run.integration_scores,
     )
 
 
@@ -35,12 +40,15 @@ def solve_plan_run(run_id: int) -> PlanRun | None:
         if run is None or run.state != PlanRun.State.QUEUED:
             return run
         run.state = PlanRun.State.RUNNING
-        run.save(update_fields=["state"])
+        run.started_at = timezone.now()
+        run.save(update_fields=["state", "started_at"])
     try:
         with transaction.atomic():
             _solve_and_store(run)
     except Exception as error:
         with transaction.atomic():
+            if not _still_running(run):
+                return run
             run.state = PlanRun.State.FAILED
             run.error = str(error) or error.__class__.__name__
             run.save(update_fields=["state", "error"])
@@ -54,10 +62,20 @@ def solve_plan_run(run_id: int) -> PlanRun | None:
     return run
 
 
+def _still_running(run: PlanRun) -> bool:
+    """Lock the run; False when it was declared interrupted meanwhile (a worker that was thought
+    dead, and the run started again): then this worker's result is not stored."""
+    return (
+        PlanRun.objects.select_for_update().filter(pk=run.pk, state=PlanRun.State.RUNNING).exists()
+    )
+
+
 def _solve_and_store(run: PlanRun) -> None:
     instance = _instance(run)
     result = solve(instance, time_limit=float(run.time_limit))
     explanations = explain(instance, result.plan)
+    if not _still_running(run):
+        return
     numbers = {m for m in result.plan.values() if m is not None}
     municipality_pks = dict(
         Municipality.objects.filter(number__in=numbers).values_list("number", "pk")
@@ -93,7 +111,7 @@ def _solve_and_store(run: PlanRun) -> None:
     run.bound = result.bound
     run.gap = result.gap
     run.seconds = result.seconds
-    run.notes = notes(instance)
+    run.notes = notes(instance, score_file_hash=run.integration_hash)
     run.state = PlanRun.State.DONE
     run.save()
     placed = sum(1 for m in result.plan.values() if m is not None)

@@ -25,7 +25,14 @@ from .fairness import fairness
 from .forms import MoveForm, PlanStartForm
 from .models import PlanRun
 from .problem import WEIGHT_LABELS
-from .queries import PlanResult, get_assignment_for, get_run_for, plan_result, runs_for
+from .queries import (
+    PlanResult,
+    get_assignment_for,
+    get_run_for,
+    move_choices,
+    plan_result,
+    runs_for,
+)
 
 PROGRESS_ID = "plan-progress"
 RECENT_RUNS = 10
@@ -41,7 +48,7 @@ def _plans_crumb() -> dict[str, Any]:
 @require_http_methods(["GET", "POST"])
 def start(request: AuthenticatedHttpRequest) -> HttpResponse:
     runs = list(runs_for(request.user)[:RECENT_RUNS])
-    form = PlanStartForm(form_data(request))
+    form = PlanStartForm(form_data(request), request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
             run = actions.start_plan_run(by=request.user, **form.action_arguments())
@@ -64,11 +71,13 @@ def start(request: AuthenticatedHttpRequest) -> HttpResponse:
 def run_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     run = get_run_for(request.user, pk)
     polling = request.htmx and request.htmx.target == PROGRESS_ID
-    if polling and run.state not in (PlanRun.State.QUEUED, PlanRun.State.RUNNING):
-        # Finished: the whole page, with the plan, replaces the progress box.
+    overdue = run.is_overdue()
+    if polling and (overdue or run.state not in (PlanRun.State.QUEUED, PlanRun.State.RUNNING)):
+        # Finished (or given up): the whole page replaces the progress box.
         return HttpResponseClientRefresh()
     context: dict[str, Any] = {
         "run": run,
+        "overdue": overdue,
         "progress_id": PROGRESS_ID,
         "breadcrumbs": [
             work_list_crumb(),
@@ -109,14 +118,9 @@ def move(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     of hundreds of cases would make the result page megabytes long."""
     assignment = get_assignment_for(request.user, pk)
     run = assignment.run
-    result = plan_result(run)
     choices = [
-        (
-            row.number,
-            _("%(name)s (%(free)s ledige etter forslaget)")
-            % {"name": row.name, "free": row.free_after},
-        )
-        for row in sorted(result.rows, key=lambda row: row.name)
+        (number, _("%(name)s (%(free)s ledige etter forslaget)") % {"name": name, "free": free})
+        for number, name, free in move_choices(run)
     ]
     form = MoveForm(form_data(request), choices=choices)
     if request.method == "POST" and form.is_valid():
@@ -172,3 +176,19 @@ def make_proposals(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         % {"count": len(proposals)},
     )
     return redirect("distribution:work_list")
+
+
+@require_POST
+def restart(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    run = get_run_for(request.user, pk)
+    try:
+        again = actions.restart_plan_run(by=request.user, run=run)
+    except MatchingError as error:
+        messages.error(request, error.message)
+        return redirect("matching:run", pk=run.pk)
+    messages.success(
+        request,
+        _("Forslag %(old)s er startet på nytt som forslag %(new)s.")
+        % {"old": run.pk, "new": again.pk},
+    )
+    return redirect("matching:run", pk=again.pk)

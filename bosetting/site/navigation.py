@@ -40,6 +40,7 @@ NAVIGATION = [
         Permission.MUNICIPALITY_LIST_VIEW,
     ),
     NavItem(_("Mottak"), "organisations:reception_centre_list", Permission.MUNICIPALITY_LIST_VIEW),
+    NavItem(_("Særskilte behov"), "matching:own_needs_profile", Permission.NEEDS_PROFILE_EDIT),
     NavItem(_("Databehandleravtale"), "organisations:own_agreement", Permission.AGREEMENT_VIEW),
     NavItem(_("Brukere"), "accounts:user_list", Permission.USER_MANAGE),
     NavItem(_("Brevmaler"), "letters:template_list", Permission.LETTER_TEMPLATE_MANAGE),

@@ -246,3 +246,23 @@ def test_the_figure_puts_the_map_above_its_caption_and_the_attribution():
     assert "Andel brukt per kommune." in rendered
     assert 'href="#tabell"' in rendered
     assert "© Kartverket" in rendered
+
+
+def _contrast_against_white(colour: str) -> float:
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = (channel(int(colour[i : i + 2], 16)) for i in (1, 3, 5))
+    luminance = 0.2126 * red + 0.7152 * green + 0.0722 * blue
+    return 1.05 / (luminance + 0.05)
+
+
+def test_every_municipality_has_an_outline_visible_against_the_white_page():
+    # The lightest class (viridis's yellow) is too faint against white by itself (WCAG 1.4.11).
+    assert _contrast_against_white(class_fills(5)[0]) < 3
+    svg = _draw()
+    group = next(g for g in svg.iter(f"{SVG}g") if g.find(f"{SVG}path[@data-kommune]") is not None)
+    outline = group.get("stroke")
+    assert _contrast_against_white(outline) >= 3
+    assert all(path.get("stroke") in (None, outline) for path in _municipalities(svg).values())

@@ -11,6 +11,7 @@ from bosetting.accounts.totp import totp_code, totp_secret
 from bosetting.audit.verification import find_first_break
 from bosetting.cases.models import Person
 from bosetting.demo.management.commands.seed_demo import DEMO_PASSWORD, DEMO_USERS
+from bosetting.matching.models import NeedsProfile
 
 DEMO_USERNAMES = {username for username, *_ in DEMO_USERS}
 
@@ -133,3 +134,14 @@ def test_demo_logins_prints_the_address_served(demo_mode, settings):
     call_command("demo_logins", stdout=out)
 
     assert "Bosetting kjører på http://127.0.0.1:8101/" in out.getvalue()
+
+
+@pytest.mark.django_db
+def test_seed_demo_gives_most_municipalities_a_needs_profile_but_leaves_bergen(demo_mode):
+    call_command("seed_demo", stdout=StringIO())
+
+    answered = set(NeedsProfile.objects.values_list("municipality__number", flat=True))
+    assert "0301" in answered
+    assert "4601" not in answered
+    assert NeedsProfile.objects.filter(adapted_housing=True).exists()
+    assert NeedsProfile.objects.filter(large_dwellings=True).exists()

@@ -1,7 +1,9 @@
 """The matching app's routes in the permission matrix (bosetting/site/tests/test_permission_matrix.py).
 
 Plans are IMDi's alone, with the work list's permission: every municipal user and the reception
-centre are refused (403), as are IMDi's readers."""
+centre are refused (403), as are IMDi's readers. The special-needs profile is the other way
+round: a municipality's caseworkers and administrators edit their own, and IMDi's plan makers
+read every municipality's."""
 
 from __future__ import annotations
 
@@ -15,6 +17,14 @@ from bosetting.site.tests.matrix import Route
 from .. import actions
 
 IMDI_WORKERS = {"imdi_admin", "imdi_caseworker"}
+PROFILE_EDITORS = {
+    "bergen_admin",
+    "bergen_caseworker",
+    "oslo_admin",
+    "oslo_caseworker",
+    "stord_admin",
+    "stord_caseworker",
+}
 
 ROUTES: list[Route] = [
     Route("matching:start", allowed=IMDI_WORKERS),
@@ -39,6 +49,21 @@ ROUTES: list[Route] = [
         method="post",
         allowed=IMDI_WORKERS,
         allowed_status=302,
+    ),
+    Route(
+        "matching:restart",
+        lambda w: [w.plan_run.pk],
+        method="post",
+        allowed=IMDI_WORKERS,
+        allowed_status=302,  # a finished run is not started again: back to it with the reason
+    ),
+    Route("matching:needs_profiles", allowed=IMDI_WORKERS),
+    Route("matching:own_needs_profile", allowed=PROFILE_EDITORS),
+    Route(
+        "matching:own_needs_profile",
+        method="post",
+        allowed=PROFILE_EDITORS,
+        allowed_status=302,  # nothing ticked is a valid answer: saved, and back to the page
     ),
 ]
 

@@ -2,7 +2,12 @@ from __future__ import annotations
 
 import pytest
 
-from bosetting.matching.explain import NO_INTEGRATION_SCORES, explain, notes
+from bosetting.matching.explain import (
+    NO_INTEGRATION_FOR_THESE_CASES,
+    NO_INTEGRATION_SCORES,
+    explain,
+    notes,
+)
 from bosetting.matching.objective import PERSON_VALUE
 from bosetting.matching.problem import Household, Instance, Municipality, Weights
 
@@ -70,7 +75,10 @@ def test_the_plan_says_when_no_integration_scores_were_given() -> None:
     instance = Instance(cases=(), municipalities=())
     assert notes(instance) == [NO_INTEGRATION_SCORES]
     scored = Instance(cases=(), municipalities=(), integration={(1, "4601"): 0.5})
-    assert notes(scored) == []
+    assert notes(scored, score_file_hash="ab12") == [
+        "Forventet integrering er hentet fra filen med SHA-256-sjekksum ab12."
+    ]
+    assert notes(instance, score_file_hash="ab12") == [NO_INTEGRATION_FOR_THESE_CASES]
 
 
 @pytest.mark.parametrize("value", [-1, 100.5, float("nan")])

@@ -142,7 +142,7 @@ def test_the_snapshot_takes_the_same_queries_for_few_and_many_cases(
     for number in range(cases):
         ready_case_with(children=number % 3, wish_municipalities=["0301"])
 
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         instance = build_instance(year=YEAR, filters={}, weights=Weights())
 
     assert len(instance.cases) == cases

@@ -260,3 +260,24 @@ def test_a_move_reason_typed_as_the_session_expired_is_there_after_login(
     assert assignment.move_reason == ""
     landed = expiry.log_in_again(client, cast.imdi_caseworker, next_url=page)
     assert reason in client.get(landed).content.decode()
+
+
+@pytest.mark.parametrize("cases", [1, 5])
+def test_the_move_page_asks_the_same_queries_however_many_cases(
+    cast, client_for, django_assert_num_queries, cases
+):
+    run = solved_run(cast, cases)
+    assignment = run.assignments.order_by("pk").first()
+    client = client_for(cast.imdi_caseworker)
+    url = reverse("matching:move", args=[assignment.pk])
+    client.get(url)  # fills the cached municipality names
+
+    with django_assert_num_queries(MOVE_QUERIES):
+        page = client.get(url)
+
+    placed = run.assignments.filter(municipality=cast.bergen)
+    free = 20 - sum(placed.values_list("persons", flat=True))
+    assert f"Bergen ({free} ledige etter forslaget)" in page.content.decode()
+
+
+MOVE_QUERIES = 7

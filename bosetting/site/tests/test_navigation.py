@@ -47,6 +47,7 @@ def _labels(user) -> list[str]:
                 "distribution:proposal_list",
                 "settlement:pending",
                 "reports:index",
+                "matching:own_needs_profile",
                 "organisations:own_agreement",
                 "audit:event_list",
             ],

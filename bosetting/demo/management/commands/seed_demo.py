@@ -17,6 +17,7 @@ from bosetting.core.pdf import render_pdf
 from bosetting.demo import national
 from bosetting.demo.seed import cases as cases_demo
 from bosetting.demo.seed import distribution as distribution_demo
+from bosetting.demo.seed import needs as needs_demo
 from bosetting.demo.seed import planning as planning_demo
 from bosetting.demo.seed import settlement as settlement_demo
 from bosetting.organisations.actions import (
@@ -102,6 +103,7 @@ class Command(BaseCommand):
         self._agreements()
         # Each domain app seeds its own demo data, in the order of the process.
         planning_demo.seed(stdout=self.stdout)
+        needs_demo.seed(stdout=self.stdout)
         cases_demo.seed(stdout=self.stdout)
         distribution_demo.seed(stdout=self.stdout)
         settlement_demo.seed(stdout=self.stdout)

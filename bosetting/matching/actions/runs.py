@@ -1,6 +1,6 @@
-"""Every write to distribution plans: start a run, solve it (in the task worker), move a case
-with a written reason, and turn the plan into draft proposals. Nothing here sends anything to a
-municipality; the drafts go through distribution's own actions and wait for a person to send."""
+"""Start a run, move a case with a written reason, and turn the plan into draft proposals.
+Nothing here sends anything to a municipality; the drafts go through distribution's own actions
+and wait for a person to send."""
 
 from __future__ import annotations
 
@@ -22,16 +22,15 @@ from bosetting.cases.models import Case
 from bosetting.core.counts import counted
 from bosetting.distribution import actions as distribution
 from bosetting.distribution.forms import default_deadline
+from bosetting.organisations.fields import municipality_options
 from bosetting.organisations.models import Municipality
 
-from .errors import MatchingError
-from .models import PlanAssignment, PlanRun
-from .problem import WEIGHT_LABELS, WEIGHT_MAX, WEIGHT_MIN, Weights
-from .snapshot import FILTER_KEYS, build_instance
-
-# The worker's action lives beside the task that runs it (solving.py); it is one of these actions.
-from .solving import solve_plan_run as solve_plan_run
-from .tasks import solve_plan
+from ..errors import MatchingError
+from ..integration_scores import parse_score_file
+from ..models import PlanAssignment, PlanRun
+from ..problem import WEIGHT_LABELS, WEIGHT_MAX, WEIGHT_MIN, Weights
+from ..snapshot import FILTER_KEYS, build_instance
+from ..tasks import solve_plan
 
 if TYPE_CHECKING:
     from bosetting.accounts.models import User
@@ -70,11 +69,21 @@ def start_plan_run(
     weights: Mapping[str, Any],
     time_limit: int,
     include: Iterable[str] = (),
+    integration_file: bytes | None = None,
 ) -> PlanRun:
     """Check the inputs, save the run and leave the solving to the task worker. On bad input a
-    MatchingError says what is wrong, and nothing is saved."""
+    MatchingError says what is wrong, and nothing is saved. `integration_file`: the CSV of
+    expected-integration scores (docs/integration-scores.md), read whole or refused whole."""
     require_actor(by, Permission.PROPOSAL_MANAGE)
     chosen = _weights(weights)
+    score_file = (
+        parse_score_file(
+            integration_file,
+            municipalities=[number for _pk, number, _name in municipality_options()],
+        )
+        if integration_file is not None
+        else None
+    )
     if not TIME_LIMIT_MIN <= time_limit <= TIME_LIMIT_MAX:
         raise MatchingError(
             _("Tidsgrensen må være fra %(low)s til %(high)s sekunder.")
@@ -85,7 +94,13 @@ def start_plan_run(
         key: filters[key] for key in FILTER_KEYS if filters.get(key) not in (None, "")
     }
     included = sorted(set(include))
-    instance = build_instance(year=year, filters=stored_filters, weights=chosen, include=included)
+    instance = build_instance(
+        year=year,
+        filters=stored_filters,
+        weights=chosen,
+        include=included,
+        scores=score_file.scores if score_file else None,
+    )
     if not instance.cases:
         raise MatchingError(
             _("Utvalget har ingen saker som er klare for bosetting. Endre utvalget og prøv igjen.")
@@ -118,6 +133,8 @@ def start_plan_run(
             time_limit=time_limit,
             included=included,
             solver=SOLVER_NAME,
+            integration_scores=score_file.scores if score_file else {},
+            integration_hash=score_file.sha256 if score_file else "",
         )
         record_event(
             by=by,
@@ -129,7 +146,14 @@ def start_plan_run(
                 "municipalities": counted(len(instance.municipalities), "kommune"),
             },
             obj=run,
-            details={"year": year, "filters": stored_filters, "weights": run.weights},
+            details={
+                "year": year,
+                "filters": stored_filters,
+                "weights": run.weights,
+                "integration_file": (
+                    {"sha256": score_file.sha256, "rows": score_file.rows} if score_file else None
+                ),
+            },
         )
         transaction.on_commit(partial(solve_plan.enqueue, run.pk))
     return run
