@@ -73,6 +73,9 @@ PAGE_SECTIONS: dict[str, str] = {
     "matching:start": "fordelingsforslag",
     "matching:run": "fordelingsforslag",
     "matching:move": "fordelingsforslag",
+    "matching:restart": "fordelingsforslag",
+    "matching:needs_profiles": "saerskilte-behov",
+    "matching:own_needs_profile": "saerskilte-behov",
     # Settlement dates and moving out.
     "settlement:pending": "bosettingsdato",
     "settlement:register_case": "bosettingsdato",
