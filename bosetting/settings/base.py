@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "bosetting.settlement",
     "bosetting.api",
     "bosetting.reports",
+    "bosetting.requestformula",
     "bosetting.legacy",
     # Demo data, the national data generator and the benchmarks (its management commands).
     "bosetting.demo",
