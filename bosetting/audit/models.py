@@ -92,6 +92,10 @@ class EventType(models.TextChoices):
     API_CLIENT_REVOKED = "api_client_revoked", _("API-klient tilbakekalt")
     # Transfer from the old system.
     LEGACY_IMPORTED = "legacy_imported", _("Data overført fra det gamle systemet")
+    # The request formula (requestformula).
+    POPULATION_LOADED = "population_loaded", _("Folketall lastet inn")
+    NATIONAL_NUMBERS_SAVED = "national_numbers_saved", _("Nasjonale tall for anmodninger lagret")
+    REQUEST_FORMULA_SAVED = "request_formula_saved", _("Ny versjon av formelen for anmodninger")
 
 
 class AuditEventQuerySet(models.QuerySet["AuditEvent"]):

@@ -118,7 +118,9 @@ def _shares(values: Sequence[float], fallback: Sequence[float]) -> list[float]:
     return [value / total for value in values]
 
 
-def _clamped(raw: Sequence[float], lows: Sequence[int], highs: Sequence[int], total: int) -> list[float]:
+def _clamped(
+    raw: Sequence[float], lows: Sequence[int], highs: Sequence[int], total: int
+) -> list[float]:
     """`raw` scaled to add up to `total` with each value within its bounds.
 
     Values that fall outside are fixed at their bound, the larger side of the violation first,
@@ -131,9 +133,7 @@ def _clamped(raw: Sequence[float], lows: Sequence[int], highs: Sequence[int], to
         weight = sum(raw[index] for index in free)
         values = dict(fixed)
         for index in free:
-            values[index] = (
-                remaining * raw[index] / weight if weight > 0 else remaining / len(free)
-            )
+            values[index] = remaining * raw[index] / weight if weight > 0 else remaining / len(free)
         below = [index for index in free if values[index] < lows[index]]
         above = [index for index in free if values[index] > highs[index]]
         if not below and not above:
@@ -227,9 +227,7 @@ def allocate(
 
     decided_total = sum(one.decided_last_year or 0 for one in facts)
     settled_against_decisions = sum(
-        min(one.settled_last_year, one.decided_last_year)
-        for one in facts
-        if one.decided_last_year
+        min(one.settled_last_year, one.decided_last_year) for one in facts if one.decided_last_year
     )
     national_fulfilment = settled_against_decisions / decided_total if decided_total else 1.0
     fulfilments = [
