@@ -7,6 +7,7 @@ network, and no `file:` outside the static folders.
 
 from __future__ import annotations
 
+import base64
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -70,3 +71,8 @@ def render_html_pdf(html: str) -> bytes:
 
     pdf: bytes = HTML(string=html, url_fetcher=_fetcher()).write_pdf(pdf_variant="pdf/a-3b")
     return pdf
+
+
+def svg_image_src(svg: str) -> str:
+    """An inline SVG (a map) as an `<img src>` for a PDF template: WeasyPrint draws it as vectors."""
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")

@@ -104,9 +104,19 @@ def population_year_for(year: int) -> int | None:
     return years["before"] or years["latest"]
 
 
-def propose(*, year: int, places: int, minors: int, formula: Formula) -> Proposal:
-    """Raises `computation.InfeasibleError` when `places` is outside what the limits allow, and
-    ValueError when no population is loaded."""
+@dataclass(frozen=True)
+class YearFacts:
+    """What the formula reads from the system for one year, gathered once for any weights."""
+
+    year: int
+    population_year: int
+    municipalities: list[Municipality]
+    facts: list[MunicipalityFacts]
+    requested_last_year: dict[int, int]  # municipality pk → places requested last year
+
+
+def facts_for(year: int) -> YearFacts:
+    """Raises ValueError when no population is loaded."""
     population_year = population_year_for(year)
     if population_year is None:
         raise ValueError("No population is loaded (manage.py load_population).")
@@ -136,17 +146,32 @@ def propose(*, year: int, places: int, minors: int, formula: Formula) -> Proposa
     facts = []
     for municipality in municipalities:
         counted = settled.get(municipality.pk, {})
-        earlier = last_year.get(municipality.pk, {})
         facts.append(
             MunicipalityFacts(
                 number=municipality.number,
                 population=municipality.inhabitants,  # type: ignore[attr-defined]
                 settled_last_three_years=counted.get("three_years", 0),
-                decided_last_year=earlier.get("decided"),
+                decided_last_year=last_year.get(municipality.pk, {}).get("decided"),
                 settled_last_year=counted.get("last_year", 0),
             )
         )
-    result = allocate(facts, rules_of(formula), places=places, minors=minors)
+    return YearFacts(
+        year=year,
+        population_year=population_year,
+        municipalities=municipalities,
+        facts=facts,
+        requested_last_year={pk: row["places"] for pk, row in last_year.items()},
+    )
+
+
+def propose(
+    *, year: int, places: int, minors: int, formula: Formula, facts: YearFacts | None = None
+) -> Proposal:
+    """Raises `computation.InfeasibleError` when `places` is outside what the limits allow, and
+    ValueError when no population is loaded. `formula` may be unsaved (a «Hva om»)."""
+    known = facts if facts is not None else facts_for(year)
+    municipalities = known.municipalities
+    result = allocate(known.facts, rules_of(formula), places=places, minors=minors)
     lines = [
         ProposalLine(
             municipality=municipality,
@@ -159,19 +184,18 @@ def propose(*, year: int, places: int, minors: int, formula: Formula) -> Proposa
             settled_last_three_years=one.settled_last_three_years,
             fulfilment_share=allocation.fulfilment_share,
             limited_by=allocation.limited_by,
-            requested_last_year=last_year.get(municipality.pk, {}).get("places"),
+            requested_last_year=known.requested_last_year.get(municipality.pk),
         )
         for municipality, one, allocation in zip(
-            municipalities, facts, result.allocations, strict=True
+            municipalities, known.facts, result.allocations, strict=True
         )
     ]
     totals = county_totals(result, {m.number: m.county.number for m in municipalities})
     counties = {m.county.number: m.county for m in municipalities}
     requested: dict[str, int] = {}
     for line in lines:
-        requested[line.municipality.county.number] = requested.get(
-            line.municipality.county.number, 0
-        ) + (line.requested_last_year or 0)
+        number = line.municipality.county.number
+        requested[number] = requested.get(number, 0) + (line.requested_last_year or 0)
     county_lines = [
         CountyLine(counties[number], *totals[number], requested.get(number, 0))
         for number in sorted(totals)
@@ -181,7 +205,7 @@ def propose(*, year: int, places: int, minors: int, formula: Formula) -> Proposa
         places=places,
         minors=minors,
         formula=formula,
-        population_year=population_year,
+        population_year=known.population_year,
         lines=lines,
         counties=county_lines,
         result=result,
