@@ -16,7 +16,8 @@ from bosetting.planning.models import MunicipalDecision, SettlementRequest
 from bosetting.settlement.counting import current_settlements
 
 from .computation import MunicipalityFacts, Result, Rules, Weights, allocate, county_totals
-from .models import Formula, Population
+from .models import Formula
+from .population import population_year_for
 
 CURRENT_DECISION_STATES = [MunicipalDecision.State.APPROVED, MunicipalDecision.State.ACKNOWLEDGED]
 
@@ -94,14 +95,6 @@ def rules_of(formula: Formula) -> Rules:
         minimum=formula.minimum_request,
         maximum_per_thousand=float(formula.maximum_per_thousand),
     )
-
-
-def population_year_for(year: int) -> int | None:
-    """The latest population on or before 1 January of `year`, or the latest there is."""
-    years = Population.objects.aggregate(
-        before=Max("year", filter=Q(year__lte=year)), latest=Max("year")
-    )
-    return years["before"] or years["latest"]
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,9 @@ from django.core.management import call_command
 from bosetting.audit.models import AuditEvent, EventType
 from bosetting.organisations.actions import load_municipalities
 from bosetting.requestformula.models import Population
+from bosetting.requestformula.population import inhabitants_by_number
+
+from .helpers import populate
 
 pytestmark = pytest.mark.django_db
 
@@ -44,3 +47,11 @@ def test_another_year_is_kept_beside_the_first(tmp_path):
     call_command("load_population", "--file", str(later), "--year", "2025", stdout=io.StringIO())
     assert Population.objects.filter(year=2024).count() == 357
     assert Population.objects.get(year=2025).inhabitants == 720_000
+
+
+def test_the_rates_take_the_latest_population_on_or_before_the_year(cast):
+    populate(cast, {"4601": 1000, "0301": 2000, "4614": 500}, year=2024)
+    populate(cast, {"4601": 1100, "0301": 2100, "4614": 600}, year=2026)
+    assert inhabitants_by_number(2025) == (2024, {"4601": 1000, "0301": 2000, "4614": 500})
+    assert inhabitants_by_number(2030)[1]["4601"] == 1100
+    assert inhabitants_by_number(2020)[0] == 2026  # nothing before: the latest there is
