@@ -23,6 +23,7 @@ from bosetting.planning.models import SettlementRequest
 
 from . import actions
 from .computation import InfeasibleError
+from .explain import signed
 from .forms import FormulaForm, NationalNumbersForm, PrefillForm
 from .models import Formula, NationalNumbers
 from .presentation import MAP_ID, TABLE_ID, map_title, proposal_map, rows, rows_html
@@ -164,8 +165,8 @@ def _county_rows(proposal: Proposal, compared: Proposal | None) -> list[dict[str
             "places": line.places,
             "minors": line.minors,
             "requested_last_year": line.requested_last_year,
-            "change_from_last_year": line.change_from_last_year,
-            "change_from_saved": line.places - saved[line.county.pk] if compared else None,
+            "change_from_last_year": signed(line.change_from_last_year),
+            "change_from_saved": signed(line.places - saved[line.county.pk]) if compared else "",
         }
         for line in proposal.counties
     ]
