@@ -24,7 +24,7 @@ from .proposal import Proposal
 if TYPE_CHECKING:
     import datetime
 
-    from bosetting.accounts.models import Actor
+    from bosetting.accounts.models import Actor, User
 
 POPULATION_CSV = Path(__file__).parent / "data" / "befolkning-2024.csv"
 POPULATION_SOURCE = "Statistisk sentralbyrå, tabell 07459, 1. januar 2024"
@@ -96,7 +96,7 @@ def load_population(
     return PopulationLoaded(len(created), len(changed))
 
 
-def save_national_numbers(*, by: Actor, year: int, places: int, minors: int) -> NationalNumbers:
+def save_national_numbers(*, by: User, year: int, places: int, minors: int) -> NationalNumbers:
     require_actor(by, Permission.REQUEST_FORMULA_MANAGE)
     if minors > places:
         raise FormulaError(

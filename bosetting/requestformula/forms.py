@@ -129,14 +129,16 @@ class FormulaForm(forms.Form):
         )
 
     def unsaved_formula(self, saved: Formula) -> Formula:
-        """The terms as a formula that is not saved: the «Hva om» the page shows."""
+        """The terms as a formula that is not saved: the «Hva om» the page shows; the saved
+        formula itself when the terms are its own."""
         terms = self.terms()
         if FormulaForm.initial_for(saved) == {
             name: getattr(terms, name) for name in FormulaForm.initial_for(saved)
         }:
             return saved
+        # Unsaved (no pk): the page says «ikke lagret» and compares with the saved version.
         return Formula(
-            version=None,
+            version=0,
             population_weight=terms.population_weight,
             settled_recently_weight=terms.settled_recently_weight,
             fulfilment_weight=terms.fulfilment_weight,

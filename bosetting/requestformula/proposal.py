@@ -6,6 +6,7 @@ query count is pinned in a test); the arithmetic is `computation.allocate`.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -103,7 +104,7 @@ class YearFacts:
 
     year: int
     population_year: int
-    municipalities: list[Municipality]
+    municipalities: Sequence[Municipality]
     facts: list[MunicipalityFacts]
     requested_last_year: dict[int, int]  # municipality pk → places requested last year
 
@@ -142,7 +143,7 @@ def facts_for(year: int) -> YearFacts:
         facts.append(
             MunicipalityFacts(
                 number=municipality.number,
-                population=municipality.inhabitants,  # type: ignore[attr-defined]
+                population=municipality.inhabitants,
                 settled_last_three_years=counted.get("three_years", 0),
                 decided_last_year=last_year.get(municipality.pk, {}).get("decided"),
                 settled_last_year=counted.get("last_year", 0),

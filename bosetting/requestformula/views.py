@@ -60,7 +60,7 @@ def _proposal(
             facts=facts,
         )
         compared = None
-        if formula.version is None:
+        if formula.pk is None:
             compared = propose(
                 year=year,
                 places=national.places,
