@@ -34,6 +34,7 @@ run: install
 	@mkdir -p var
 	$(RUN_ENV) $(BIN)/python manage.py migrate --no-input
 	$(RUN_ENV) $(BIN)/python manage.py load_municipalities
+	$(RUN_ENV) $(BIN)/python manage.py load_population
 	$(RUN_ENV) $(BIN)/python manage.py seed_demo
 	@$(RUN_ENV) $(BIN)/python manage.py demo_logins
 	@$(RUN_ENV) $(BIN)/python manage.py db_worker & worker=$$!; \

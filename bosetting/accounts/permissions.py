@@ -45,6 +45,8 @@ class Permission(StrEnum):
     REQUEST_VIEW = "request_view"  # the own municipality's requests, letters and decisions
     DECISION_REGISTER = "decision_register"  # register and approve the council's decision
     REQUESTS_REPORT_VIEW = "requests_report_view"  # the report "Anmodninger og vedtak"
+    # The national numbers and the published formula that proposes each request (requestformula).
+    REQUEST_FORMULA_MANAGE = "request_formula_manage"
     # Persons, cases and assessments (cases). Which cases each user reaches is decided in one
     # place, bosetting.cases.queries.cases_visible_to; these say what they may do with them.
     # The case list and the search by DUF number, name or national id, of the cases the user
@@ -128,6 +130,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
             Permission.USER_MANAGE,
             Permission.RECEPTION_CENTRE_MANAGE,
             Permission.API_CLIENT_MANAGE,
+            Permission.REQUEST_FORMULA_MANAGE,
         }
     ),
     Role.IMDI_CASEWORKER: frozenset(_IMDI_READ | _IMDI_WORK | _CASE_WORK),

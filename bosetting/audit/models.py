@@ -98,6 +98,10 @@ class EventType(models.TextChoices):
     NEEDS_PROFILE_SAVED = "needs_profile_saved", _("Kommunens profil for særskilte behov lagret")
     PLAN_RUN_INTERRUPTED = "plan_run_interrupted", _("Fordelingsforslag avbrutt")
     PLAN_RUN_RESTARTED = "plan_run_restarted", _("Fordelingsforslag startet på nytt")
+    # The request formula (requestformula).
+    POPULATION_LOADED = "population_loaded", _("Folketall lastet inn")
+    NATIONAL_NUMBERS_SAVED = "national_numbers_saved", _("Nasjonale tall for anmodninger lagret")
+    REQUEST_FORMULA_SAVED = "request_formula_saved", _("Ny versjon av formelen for anmodninger")
 
 
 class AuditEventQuerySet(models.QuerySet["AuditEvent"]):

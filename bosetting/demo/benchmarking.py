@@ -27,6 +27,7 @@ from bosetting.organisations.models import Organisation
 # The modules `bench` runs, in order. A new app with benchmarks adds itself here.
 BENCHMARK_MODULES = [
     "bosetting.demo.benchmarks.planning",
+    "bosetting.demo.benchmarks.requestformula",
     "bosetting.demo.benchmarks.reports",
     "bosetting.demo.benchmarks.cases",
     "bosetting.demo.benchmarks.distribution",

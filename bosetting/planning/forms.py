@@ -103,6 +103,9 @@ class PreparationRow:
     places: forms.BoundField
     minors: forms.BoundField
     planning: forms.BoundField
+    # The formula's proposal for the draft (requestformula), and the reason for a deviation.
+    formula_places: int | None = None
+    reason: forms.BoundField | None = None
 
 
 class PreparationForm(CommonTermsForm):
@@ -131,6 +134,8 @@ class PreparationForm(CommonTermsForm):
                 initial[f"places_{municipality.number}"] = draft.places
                 initial[f"minors_{municipality.number}"] = draft.unaccompanied_minors
                 initial[f"planning_{municipality.number}"] = draft.planning_number_next_year
+                if draft.formula_places is not None:
+                    initial[f"reason_{municipality.number}"] = draft.deviation_reason
         self.posted: set[str] = set()
         if data is not None:
             # Rows left out of the post are shown again with their drafts' numbers.
@@ -151,6 +156,16 @@ class PreparationForm(CommonTermsForm):
             self.fields[f"planning_{municipality.number}"] = count_field(
                 format_lazy(_("Planleggingstall for {}"), name), required=False
             )
+            if self._formula_places(municipality) is not None:
+                self.fields[f"reason_{municipality.number}"] = forms.CharField(
+                    label=format_lazy(_("Begrunnelse for avvik fra formelen for {}"), name),
+                    required=False,
+                    max_length=500,
+                )
+
+    def _formula_places(self, municipality: Municipality) -> int | None:
+        draft = self.drafts.get(municipality.pk)
+        return None if draft is None else draft.formula_places
 
     def table(self) -> list[PreparationRow]:
         return [
@@ -159,9 +174,16 @@ class PreparationForm(CommonTermsForm):
                 places=self[f"places_{m.number}"],
                 minors=self[f"minors_{m.number}"],
                 planning=self[f"planning_{m.number}"],
+                formula_places=self._formula_places(m),
+                reason=self[f"reason_{m.number}"] if f"reason_{m.number}" in self.fields else None,
             )
             for m in self.municipalities
         ]
+
+    @property
+    def has_formula(self) -> bool:
+        """Whether a draft came from the formula, so the table shows its column."""
+        return any(draft.formula_places is not None for draft in self.drafts.values())
 
     def row_fields(self) -> list[forms.BoundField]:
         return [self[name] for name in self.fields if name not in ("deadline", "cover_text")]
@@ -203,17 +225,32 @@ class PreparationForm(CommonTermsForm):
                     _("Kan ikke være flere enn antallet (%(places)s).") % {"places": places},
                 )
                 continue
+            reason = None
+            formula_places = self._formula_places(municipality)
+            if formula_places is not None:
+                reason = (cleaned.get(f"reason_{municipality.number}") or "").strip()
+                if places != formula_places and not reason:
+                    self.add_error(
+                        f"reason_{municipality.number}",
+                        _("Skriv hvorfor antallet avviker fra formelens forslag (%(places)s).")
+                        % {"places": formula_places},
+                    )
+                    continue
+                if places == formula_places:
+                    reason = ""
             numbers = RequestNumbers(
                 municipality=municipality,
                 places=places,
                 unaccompanied_minors=minors or 0,
                 planning_number_next_year=planning,
+                deviation_reason=reason,
             )
             if draft is None or (
                 draft.places,
                 draft.unaccompanied_minors,
                 draft.planning_number_next_year,
-            ) != (numbers.places, numbers.unaccompanied_minors, planning):
+                draft.deviation_reason if reason is not None else None,
+            ) != (numbers.places, numbers.unaccompanied_minors, planning, reason):
                 rows.append(numbers)
         cleaned["rows"] = rows
         cleaned["discarded"] = discarded

@@ -44,6 +44,13 @@ class SettlementRequest(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     last_reminded_at = models.DateTimeField(_("sist påminnet"), null=True, blank=True)
+    # What the published formula proposed (requestformula), and why the request differs from it.
+    formula_places = models.PositiveIntegerField(_("formelens forslag"), null=True, blank=True)
+    formula_minors = models.PositiveIntegerField(
+        _("formelens forslag, enslige mindreårige"), null=True, blank=True
+    )
+    formula_version = models.PositiveSmallIntegerField(_("formelversjon"), null=True, blank=True)
+    deviation_reason = models.TextField(_("begrunnelse for avvik fra formelen"), blank=True)
 
     class Meta:
         verbose_name = _("anmodning")
@@ -73,6 +80,11 @@ class SettlementRequest(models.Model):
     def __str__(self) -> str:
         return f"{self.municipality} {self.year}"
 
+    @property
+    def deviation(self) -> int | None:
+        """How many places more (or fewer) than the formula proposed; None without a proposal."""
+        return None if self.formula_places is None else self.places - self.formula_places
+
 
 class SettlementRequestVersion(models.Model):
     """One version of a request as sent: the first sending, then every adjustment, with its letter."""
@@ -89,6 +101,13 @@ class SettlementRequestVersion(models.Model):
     deadline = models.DateField(_("svarfrist"))
     cover_text = models.TextField(_("følgetekst"), blank=True)
     reason = models.TextField(_("begrunnelse for justering"), blank=True)  # empty for version 1
+    # What the published formula proposed (requestformula), and why the request differs from it.
+    formula_places = models.PositiveIntegerField(_("formelens forslag"), null=True, blank=True)
+    formula_minors = models.PositiveIntegerField(
+        _("formelens forslag, enslige mindreårige"), null=True, blank=True
+    )
+    formula_version = models.PositiveSmallIntegerField(_("formelversjon"), null=True, blank=True)
+    deviation_reason = models.TextField(_("begrunnelse for avvik fra formelen"), blank=True)
     # Made by the task worker after the sending commits (ADR 15): empty until it is ready.
     letter = models.FileField(_("anmodningsbrev"), upload_to="planning/letters/", blank=True)
     letter_sha256 = models.CharField(max_length=64, blank=True)
@@ -110,6 +129,10 @@ class SettlementRequestVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.request} v{self.number}"
+
+    @property
+    def deviation(self) -> int | None:
+        return None if self.formula_places is None else self.places - self.formula_places
 
 
 class MunicipalDecision(models.Model):

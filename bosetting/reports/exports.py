@@ -17,7 +17,7 @@ from django.http import HttpResponse, StreamingHttpResponse
 from django.utils.translation import gettext as _
 
 from bosetting.core.csv_files import BOM, LineWriter, neutralise
-from bosetting.core.pdf import render_pdf
+from bosetting.core.pdf import render_pdf, svg_image_src
 
 from .table import Cell, Column, Kind, Report
 
@@ -177,7 +177,10 @@ def pdf_bytes(report: Report, *, template_name: str = "reports/pdf/report.html")
     if report.chart is not None and report.chart.print_png is not None:
         encoded = base64.b64encode(report.chart.print_png()).decode("ascii")
         chart_src = f"data:image/png;base64,{encoded}"
-    return render_pdf(template_name, {"report": report, "chart_src": chart_src})
+    # The map is vectors (one path per municipality, no hatched bars), which WeasyPrint draws as
+    # they are.
+    map_src = svg_image_src(report.map.svg) if report.map is not None else None
+    return render_pdf(template_name, {"report": report, "chart_src": chart_src, "map_src": map_src})
 
 
 # --- Responses -----------------------------------------------------------------------------------

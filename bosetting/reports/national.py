@@ -20,6 +20,8 @@ from django.utils.translation import gettext as _
 
 from bosetting.cases.codes import country_name
 from bosetting.cases.models import Category
+from bosetting.core.maps.choropleth import ValueKind, choropleth_description, choropleth_svg
+from bosetting.requestformula.population import inhabitants_by_number
 from bosetting.settlement.counting import settled_between
 
 from .charts import Series, grouped_bar_chart
@@ -163,7 +165,49 @@ def national_report(
         rows=cells,
         totals=totals,
         chart=_chart(subtitle, cells),
+        map=_per_thousand_map(period_text(start, end), ordered, suppress=suppress, end=end)
+        if group_by == "municipality"
+        else None,
         filename=f"Bosatte {heading} {start:%Y-%m-%d} {end:%Y-%m-%d}",
+    )
+
+
+# Settled per 1,000 inhabitants in the period: none or almost none, a few, many.
+PER_THOUSAND_BOUNDS = (0.5, 2.0, 5.0, 10.0, 20.0)
+
+
+def _per_thousand_map(
+    period: str, ordered: list[tuple[Any, list[Any]]], *, suppress: bool, end: datetime.date
+) -> Chart | None:
+    """Settled per 1,000 inhabitants, per municipality; a count the viewer sees as "<5" is no
+    data on the map either, so the map tells no more than the table."""
+    population_year, inhabitants = inhabitants_by_number(end.year)
+    if population_year is None:
+        return None
+    counts = {number: (total, own) for number, (_label, total, own) in ordered}
+    values: dict[str, float | None] = {}
+    for number, people in inhabitants.items():
+        total, own = counts.get(number, (0, 0))
+        shown = shown_count(total, own, suppress=suppress)
+        values[number] = None if isinstance(shown, str) or not people else 1000 * shown / people
+    title = _("Bosatte per 1 000 innbyggere, per kommune, %(period)s") % {"period": period}
+    legend = _("Bosatte per 1 000 innbyggere")
+    return Chart(
+        svg=choropleth_svg(
+            values,
+            title=title,
+            legend_label=legend,
+            bounds=PER_THOUSAND_BOUNDS,
+            kind=ValueKind.DECIMAL,
+            map_id="kart-bosatte",
+        ),
+        title=title,
+        description=choropleth_description(
+            values, legend_label=legend, bounds=PER_THOUSAND_BOUNDS, kind=ValueKind.DECIMAL
+        )
+        + " "
+        + _("Folketall per 1. januar %(year)s fra Statistisk sentralbyrå (tabell 07459).")
+        % {"year": population_year},
     )
 
 

@@ -63,7 +63,7 @@ class Report:
     rows: Sequence[Sequence[Cell]]
     totals: Sequence[Sequence[Cell]] = ()  # shown after the rows, in bold
     chart: Chart | None = None
-    # On the page only: a map of the municipalities (bosetting.core.maps) beside the table.
+    # A map of the municipalities (bosetting.core.maps) beside the table, and in the PDF.
     map: Chart | None = None
     # On the page only: a link per row for its first cell (e.g. from a county to its municipalities).
     row_links: Sequence[str | None] = ()

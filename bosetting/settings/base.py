@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "bosetting.api",
     "bosetting.reports",
     "bosetting.archive",
+    "bosetting.requestformula",
     "bosetting.legacy",
     "bosetting.help",
     # Demo data, the national data generator and the benchmarks (its management commands).

@@ -19,6 +19,7 @@ urlpatterns = [
     path("organisasjoner/", include("bosetting.organisations.urls")),
     path("logg/", include("bosetting.audit.urls")),
     path("varsler/", include("bosetting.notifications.urls")),
+    path("anmodninger/formel/", include("bosetting.requestformula.urls")),
     path("anmodninger/", include("bosetting.planning.urls")),
     path("saker/", include("bosetting.cases.urls")),
     path("fordeling/forslag/", include("bosetting.matching.urls")),

@@ -58,6 +58,7 @@ class ValueKind(StrEnum):
 
     PERCENT = "percent"  # a share, 0.875 reads "87,5 %"
     INTEGER = "integer"
+    DECIMAL = "decimal"  # a rate, 3.45 reads "3,5" (one decimal)
 
 
 def format_value(value: float, kind: ValueKind) -> str:
@@ -66,6 +67,8 @@ def format_value(value: float, kind: ValueKind) -> str:
     if kind == ValueKind.PERCENT:
         number = f"{value * 100:.1f}".replace(".", ",").removesuffix(",0")
         text = f"{number}\N{NO-BREAK SPACE}%"
+    elif kind == ValueKind.DECIMAL:
+        text = f"{value:,.1f}".replace(",", "\N{NO-BREAK SPACE}").replace(".", ",")
     else:
         text = f"{round(value):,}".replace(",", "\N{NO-BREAK SPACE}")
     return text.replace("-", "\N{MINUS SIGN}")

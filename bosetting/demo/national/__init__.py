@@ -30,6 +30,7 @@ from bosetting.cases.models import CaseState, Person
 from bosetting.core.bulk import indexes_built_after
 from bosetting.organisations.actions import load_municipalities
 from bosetting.organisations.models import Municipality
+from bosetting.requestformula.actions import load_population
 
 from .audit_log import ChainedEventWriter
 from .cases import CasePlan, CaseWriter, matched_plan, settled_plan
@@ -80,6 +81,7 @@ def generate(
     today = today or timezone.localdate()
     report = progress or _stderr_line
     load_municipalities()
+    load_population()
     rng = random.Random(2017)  # noqa: S311 -- invented data, the same every run
     municipalities = list(Municipality.objects.select_related("organisation").order_by("number"))
     weights = municipality_weights([m.number for m in municipalities], rng)

@@ -41,6 +41,12 @@ class RequestNumbers:
     places: int
     unaccompanied_minors: int
     planning_number_next_year: int | None
+    # From the formula's proposal (requestformula): kept beside the numbers, so that a
+    # caseworker's change shows as a deviation. None: the row leaves the draft's as they were.
+    formula_places: int | None = None
+    formula_minors: int | None = None
+    formula_version: int | None = None
+    deviation_reason: str | None = None  # None: unchanged
 
 
 def prepare_requests(
@@ -89,6 +95,15 @@ def prepare_requests(
             request.planning_number_next_year = row.planning_number_next_year
             request.deadline = deadline
             request.cover_text = cover_text
+            if row.formula_version is not None:
+                request.formula_places = row.formula_places
+                request.formula_minors = row.formula_minors
+                request.formula_version = row.formula_version
+                request.deviation_reason = ""
+            if row.deviation_reason is not None:
+                request.deviation_reason = row.deviation_reason
+            if request.deviation == 0:
+                request.deviation_reason = ""
             request.save()
             saved.append(request)
         # One year, one deadline and one cover text: every draft of the year follows the latest.
@@ -121,10 +136,21 @@ def prepare_requests(
                     ]
                     for r in saved
                 },
+                **_formula_details(saved),
                 "discarded": discarded,
             },
         )
     return saved
+
+
+def _formula_details(saved: list[SettlementRequest]) -> dict[str, object]:
+    """The formula's numbers and the deviations' reasons, for the drafts that have a proposal."""
+    formula = {
+        r.municipality.number: [r.formula_version, r.formula_places, r.deviation_reason]
+        for r in saved
+        if r.formula_version is not None
+    }
+    return {"formula": formula} if formula else {}
 
 
 def _new_version(request: SettlementRequest, *, by: Actor, reason: str) -> SettlementRequestVersion:
@@ -138,6 +164,10 @@ def _new_version(request: SettlementRequest, *, by: Actor, reason: str) -> Settl
         deadline=request.deadline,
         cover_text=request.cover_text,
         reason=reason,
+        formula_places=request.formula_places,
+        formula_minors=request.formula_minors,
+        formula_version=request.formula_version,
+        deviation_reason=request.deviation_reason,
         letter_state=LetterState.PENDING,
         created_by=by,
     )

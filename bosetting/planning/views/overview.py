@@ -27,6 +27,7 @@ from ..overview import (
     totals_by_county,
 )
 from ..overview_html import overview_rows_html
+from ..overview_map import overview_map
 from .common import crumb, this_year
 
 COLUMNS = [
@@ -91,6 +92,7 @@ def overview(request: AuthenticatedHttpRequest) -> HttpResponse:
         OverviewStatus.DEADLINE_PASSED, 0
     )
     can_manage = has_permission(request.user, Permission.REQUEST_MANAGE)
+    drawn = overview_map(rows, year=year, county_number=county.number if county else None)
     return render(
         request,
         "planning/overview.html",
@@ -106,6 +108,9 @@ def overview(request: AuthenticatedHttpRequest) -> HttpResponse:
             "statuses": OverviewStatus.choices,
             "unanswered": unanswered,
             "can_manage": can_manage,
+            "can_use_formula": has_permission(request.user, Permission.REQUEST_FORMULA_MANAGE),
+            "map_svg": drawn[0] if drawn else None,
+            "map_title": drawn[1] if drawn else "",
             "breadcrumbs": [crumb(_("Anmodninger og vedtak %(year)s") % {"year": year})],
         },
     )

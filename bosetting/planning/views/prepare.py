@@ -13,7 +13,7 @@ from django.utils.translation import ngettext
 
 from bosetting.accounts.http import AuthenticatedHttpRequest
 from bosetting.accounts.kept_input import form_data, keeps_input_on_expiry
-from bosetting.accounts.permissions import Permission, require
+from bosetting.accounts.permissions import Permission, has_permission, require
 from bosetting.core.counts import counted
 from bosetting.organisations.models import County, Municipality
 
@@ -139,6 +139,7 @@ def prepare(request: AuthenticatedHttpRequest) -> HttpResponse:
                 year=year, state=SettlementRequest.State.DRAFT
             ).count(),
             "query": _query(year, county),
+            "can_use_formula": has_permission(request.user, Permission.REQUEST_FORMULA_MANAGE),
             "breadcrumbs": [overview_crumb(year), crumb(_("Forbered anmodninger"))],
         },
     )

@@ -111,6 +111,8 @@ def request_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             if current
             else "",
             "can_register": can_register,
+            # The formula's proposal and the reason for a deviation are IMDi's working notes.
+            "imdi_view": imdi_view,
             "can_adjust": can_manage and settlement_request.state != SettlementRequest.State.DRAFT,
             "can_acknowledge": can_manage
             and current is not None

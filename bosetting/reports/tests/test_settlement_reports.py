@@ -20,6 +20,7 @@ from bosetting.core.testing import close_response
 from bosetting.planning.tests.factories import MunicipalDecisionFactory
 from bosetting.reports.national import AGE_GROUPS, national_report
 from bosetting.reports.queries import figures_by_municipality, requests_visible_to
+from bosetting.requestformula.tests.helpers import populate
 from bosetting.settlement.actions import register_settlement, withdraw_settlement
 from bosetting.settlement.tests.factories import make_matched_case
 
@@ -261,7 +262,37 @@ def test_national_report_has_a_constant_query_count(
         settle(cast.bergen)
         settle(cast.oslo)
     client = client_for(cast.imdi_reader)
-    # One query for the rows (the total is their sum), the same for any number of municipalities.
-    with django_assert_num_queries(6):
+    # One query for the rows (the total is their sum) and one for the map's population, the
+    # same for any number of municipalities.
+    with django_assert_num_queries(7):
         response = client.get(NATIONAL + "?group_by=municipality")
     assert response.status_code == 200
+
+
+def test_the_municipality_map_shows_settled_per_thousand_with_small_counts_suppressed(
+    national_world: Any,
+) -> None:
+    cast = national_world
+    populate(cast, {"4601": 1000, "0301": 2000, "4614": 500})
+    for_imdi = national_report(
+        start=TODAY, end=TODAY, group_by="municipality", own_municipality_id=None
+    )
+    assert for_imdi.map is not None
+    assert "<title>Bergen: 3,0</title>" in for_imdi.map.svg
+    assert "<title>Oslo: 3,0</title>" in for_imdi.map.svg
+    assert "<title>Stord: 0,0</title>" in for_imdi.map.svg
+    for_oslo = national_report(
+        start=TODAY, end=TODAY, group_by="municipality", own_municipality_id=cast.oslo.pk
+    )
+    assert for_oslo.map is not None
+    # Bergen's 3 are "<5" in Oslo's table, so no number on Oslo's map either.
+    assert "<title>Bergen: ingen data</title>" in for_oslo.map.svg
+    assert "07459" in for_oslo.map.description
+
+
+def test_the_pdf_export_carries_the_map(national_world: Any, client_for: Any) -> None:
+    populate(national_world, {"4601": 1000, "0301": 2000, "4614": 500})
+    url = reverse("reports:national_settlement_export", args=["pdf"]) + "?group_by=municipality"
+    reader = pypdf.PdfReader(io.BytesIO(_content(client_for(national_world.imdi_reader).get(url))))
+    text = "".join(page.extract_text() for page in reader.pages)
+    assert "Bosatte per 1 000 innbyggere" in text

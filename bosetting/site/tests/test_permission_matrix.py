@@ -27,6 +27,7 @@ from bosetting.matching.tests import routes as matching_routes
 from bosetting.notifications.actions import notify
 from bosetting.planning.tests import routes as planning_routes
 from bosetting.reports.tests import routes as reports_routes
+from bosetting.requestformula.tests import routes as requestformula_routes
 from bosetting.settlement.tests import routes as settlement_routes
 from bosetting.site.tests.matrix import (
     ADMINS,
@@ -48,6 +49,7 @@ APP_ROUTE_MODULES = [
     letters_routes,
     settlement_routes,
     api_routes,
+    requestformula_routes,
     help_routes,
     # Last: its routes use the objects the cases, planning and distribution routes made.
     archive_routes,

@@ -34,6 +34,7 @@ from bosetting.organisations.models import (
     Organisation,
     ReceptionCentre,
 )
+from bosetting.requestformula.actions import load_population
 
 DEMO_PASSWORD = "demo-passord-2026"  # noqa: S105  (demo mode only; production refuses demo mode)
 
@@ -85,6 +86,7 @@ class Command(BaseCommand):
             raise CommandError("seed_demo virker bare i demomodus (BOSETTING_DEMO=1).")
         imdi = ensure_imdi()
         load_municipalities()
+        load_population()
         organisations = self._organisations(imdi)
         for username, first, last, org_key, roles in DEMO_USERS:
             if User.objects.filter(username=username).exists():
