@@ -51,6 +51,9 @@ PAGE_SECTIONS: dict[str, str] = {
     "planning:send": "send-anmodninger",
     "planning:letter_progress": "send-anmodninger",
     "planning:adjust": "juster-anmodning",
+    "requestformula:proposal": "anmodningsformel",
+    "requestformula:national_numbers": "anmodningsformel",
+    "requestformula:prefill": "anmodningsformel",
     # Cases, persons and assessments.
     "cases:case_list": "saker",
     "cases:case_register": "registrer-husstand",
@@ -111,6 +114,7 @@ PAGES_WITHOUT_HELP = frozenset(
         "reports:requests_and_decisions_over_years_export",
         "reports:specialised_settlement_export",
         "reports:national_settlement_export",
+        "requestformula:proposal_pdf",
         # The archive packages are ZIP files; the guides' «Arkivering» section explains them.
         "archive:case_package",
         "archive:request_package",
