@@ -70,7 +70,7 @@ check: install
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy bosetting
 	DJANGO_SETTINGS_MODULE=bosetting.settings.production BOSETTING_DEMO=0 \
-		CACHE_URL=redis://127.0.0.1:6379/0 TRUSTED_PROXY_COUNT=1 \
+		BOSETTING_PASSWORD_LOGIN=1 CACHE_URL=redis://127.0.0.1:6379/0 TRUSTED_PROXY_COUNT=1 \
 		SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(64))') \
 		$(BIN)/python manage.py check --deploy --fail-level WARNING
 

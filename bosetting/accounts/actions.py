@@ -21,6 +21,7 @@ from bosetting.notifications.actions import notify
 from bosetting.organisations.actions import ensure_imdi
 from bosetting.organisations.models import Organisation
 
+from .ansattporten.config import is_configured as ansattporten_is_configured
 from .models import Invitation, User, UserRole
 from .permissions import Permission, has_permission, scope_for
 from .roles import Role, roles_for
@@ -176,7 +177,7 @@ def resend_invitation(*, by: User, user: User) -> str:
         user = User.objects.select_for_update().get(pk=user.pk)
         assert user.organisation is not None
         _require_manage(by, user.organisation)
-        if user.has_usable_password():
+        if user.has_usable_password() or user.ansattporten_pid_hash is not None:
             raise AccountError(_("Brukeren har allerede tatt i bruk invitasjonen."))
         if not user.is_active:
             # The link would not work (find_invitation refuses them) and notify() sends no e-mail.
@@ -198,14 +199,20 @@ def resend_invitation(*, by: User, user: User) -> str:
 def _send_invitation(*, by: User, user: User) -> str:
     token = _new_invitation(by=by, user=user)
     days = settings.INVITATION_VALID_FOR.days
-    notify(
-        recipients=[user],
-        subject=_("Invitasjon til Bosetting"),
-        body=_(
+    if ansattporten_is_configured():
+        body = _(
+            "Du er invitert til Bosetting av %(by)s i %(org)s. Åpne lenken og logg inn med "
+            "Ansattporten for å ta i bruk invitasjonen. Lenken gjelder i %(days)s."
+        )
+    else:
+        body = _(
             "Du er invitert til Bosetting av %(by)s i %(org)s. Åpne lenken for å velge passord og "
             "sette opp innlogging med engangskode fra en app på telefonen. Lenken gjelder i %(days)s."
         )
-        % {"by": by, "org": user.organisation, "days": counted(days, "dag")},
+    notify(
+        recipients=[user],
+        subject=_("Invitasjon til Bosetting"),
+        body=body % {"by": by, "org": user.organisation, "days": counted(days, "dag")},
         url=reverse("accounts:accept_invitation", args=[token]),
     )
     return token

@@ -92,6 +92,10 @@ class EventType(models.TextChoices):
     API_CLIENT_REVOKED = "api_client_revoked", _("API-klient tilbakekalt")
     # Transfer from the old system.
     LEGACY_IMPORTED = "legacy_imported", _("Data overført fra det gamle systemet")
+    # Login with Ansattporten (issue 17).
+    ANSATTPORTEN_LOGIN = "ansattporten_login", _("Innlogging med Ansattporten")
+    ANSATTPORTEN_REFUSED = "ansattporten_refused", _("Innlogging med Ansattporten avvist")
+    ORGANISATION_NUMBER_CHANGED = "organisation_number_changed", _("Organisasjonsnummer endret")
 
 
 class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
