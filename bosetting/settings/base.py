@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from csp.constants import NONE, SELF
@@ -196,6 +197,9 @@ ANSATTPORTEN_RESOURCE = env.str("ANSATTPORTEN_RESOURCE", default="")
 ANSATTPORTEN_PID_KEY = env.str("ANSATTPORTEN_PID_KEY", default="")
 # Seconds to wait for the provider (discovery, keys, token endpoint).
 ANSATTPORTEN_TIMEOUT = env.float("ANSATTPORTEN_TIMEOUT", default=10.0)
+ANSATTPORTEN_ORIGINS = (
+    ["{0.scheme}://{0.netloc}".format(urlsplit(ANSATTPORTEN_ISSUER))] if ANSATTPORTEN_ISSUER else []
+)
 
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Bosetting"
@@ -254,7 +258,9 @@ CONTENT_SECURITY_POLICY = {
         "img-src": [SELF, "data:"],
         "font-src": [SELF],
         "connect-src": [SELF],
-        "form-action": [SELF],
+        # Logging out posts here and is redirected on to Ansattporten's end-session endpoint;
+        # browsers apply form-action to that redirect too.
+        "form-action": [SELF, *ANSATTPORTEN_ORIGINS],
         "frame-ancestors": [NONE],
         "base-uri": [NONE],
         "object-src": [NONE],

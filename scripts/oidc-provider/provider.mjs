@@ -13,7 +13,9 @@
 // What a real login decides (who the person is, which organisation they act for, at which
 // level they logged in) is chosen on the login form, so a test can ask for the wrong
 // organisation or a lower level. POST /test/clock moves the provider's clock forward (an expired
-// authorization code without waiting) and POST /test/clock with seconds=0 puts it back.
+// authorization code without waiting) and POST /test/clock with seconds=0 puts it back;
+// POST /test/expire-next-code moves it forward right after the next code is issued, for a
+// browser that redeems its code at once.
 //
 // Configuration from the environment:
 //   OIDC_PORT          the port to listen on (127.0.0.1)
@@ -194,6 +196,14 @@ async function interaction(req, res, uid) {
   );
 }
 
+let expireNextCode = false;
+provider.on('authorization_code.saved', (code) => {
+  if (expireNextCode) {
+    expireNextCode = false;
+    clockOffsetMs += (code.expiresIn + 60) * 1000;
+  }
+});
+
 async function clock(req, res) {
   const form = await readForm(req);
   clockOffsetMs = Number(form.get('seconds') ?? 0) * 1000;
@@ -210,6 +220,9 @@ const server = createServer(async (req, res) => {
       await interaction(req, res, match[1]);
     } else if (path === '/test/clock' && req.method === 'POST') {
       await clock(req, res);
+    } else if (path === '/test/expire-next-code' && req.method === 'POST') {
+      expireNextCode = true;
+      res.end('ok');
     } else {
       handle(req, res);
     }

@@ -10,16 +10,18 @@ The provider listens on 127.0.0.1, on OIDC_PROVIDER_PORT if set, else on a free 
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 import selectors
 import shutil
 import socket
 import subprocess
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import pytest
 import requests
@@ -46,6 +48,8 @@ class OidcProvider:
     client_key: RSAKey
     process: subprocess.Popen[str] | None = None
     restarts: int = field(default=0)
+    # What the provider writes to stderr, for the message when it does not start.
+    _log: IO[str] = field(default_factory=lambda: tempfile.TemporaryFile("w+"))
 
     @property
     def issuer(self) -> str:
@@ -66,19 +70,18 @@ class OidcProvider:
             cwd=PROVIDER_DIR,
             env=env,
             stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
+            stderr=self._log,
             text=True,
         )
         assert self.process.stdout is not None
         with selectors.DefaultSelector() as selector:
             selector.register(self.process.stdout, selectors.EVENT_READ)
-            if not selector.select(timeout=START_TIMEOUT_SECONDS):
-                self.stop()
-                raise RuntimeError("the test OpenID provider did not start")
-        line = self.process.stdout.readline()
+            started = bool(selector.select(timeout=START_TIMEOUT_SECONDS))
+        line = self.process.stdout.readline() if started else ""
         if not line.startswith("ready "):
             self.stop()
-            raise RuntimeError(f"the test OpenID provider did not start: {line!r}")
+            self._log.seek(0)
+            raise RuntimeError(f"the test OpenID provider did not start: {self._log.read()}")
 
     def stop(self) -> None:
         if self.process is not None:
@@ -97,6 +100,11 @@ class OidcProvider:
     def move_clock(self, seconds: int) -> None:
         """Move the provider's clock forward (0 puts it back)."""
         response = requests.post(f"{self.issuer}/test/clock", data={"seconds": seconds}, timeout=5)
+        response.raise_for_status()
+
+    def expire_next_code(self) -> None:
+        """Move the provider's clock past the next code's lifetime as soon as it is issued."""
+        response = requests.post(f"{self.issuer}/test/expire-next-code", timeout=5)
         response.raise_for_status()
 
     def settings(self) -> dict[str, Any]:
@@ -127,11 +135,19 @@ def oidc_provider() -> Iterator[OidcProvider]:
     provider.start()
     yield provider
     provider.stop()
+    provider._log.close()
 
 
 @pytest.fixture
 def ansattporten(oidc_provider: OidcProvider, settings: Any) -> Iterator[OidcProvider]:
     for name, value in oidc_provider.settings().items():
         setattr(settings, name, value)
+    # As base.py does for a configured issuer: logging out is redirected on to the provider.
+    policy = copy.deepcopy(settings.CONTENT_SECURITY_POLICY)
+    policy["DIRECTIVES"]["form-action"] = [
+        *policy["DIRECTIVES"]["form-action"],
+        oidc_provider.issuer,
+    ]
+    settings.CONTENT_SECURITY_POLICY = policy
     yield oidc_provider
     oidc_provider.move_clock(0)
