@@ -49,7 +49,7 @@ class OidcProvider:
     process: subprocess.Popen[str] | None = None
     restarts: int = field(default=0)
     # What the provider writes to stderr, for the message when it does not start.
-    _log: IO[str] = field(default_factory=lambda: tempfile.TemporaryFile("w+"))
+    _log: IO[str] = field(default_factory=lambda: tempfile.TemporaryFile("w+"))  # noqa: SIM115 (closed by the fixture)
 
     @property
     def issuer(self) -> str:
