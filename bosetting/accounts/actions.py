@@ -18,7 +18,11 @@ from bosetting.audit.actions import record_event
 from bosetting.audit.models import EventType
 from bosetting.core.counts import counted
 from bosetting.notifications.actions import notify
-from bosetting.organisations.actions import ensure_imdi
+from bosetting.organisations.actions import (
+    OrganisationError,
+    ensure_imdi,
+    set_organisation_number,
+)
 from bosetting.organisations.models import Organisation
 
 from .ansattporten.config import is_configured as ansattporten_is_configured
@@ -230,13 +234,22 @@ def _new_invitation(*, by: User | None, user: User) -> str:
 
 
 def create_first_admin(
-    *, email: str, first_name: str = "", last_name: str = ""
+    *, email: str, first_name: str = "", last_name: str = "", organisation_number: str = ""
 ) -> tuple[User, str]:
     """IMDi's first administrator, invited by the system on a new installation: the one way in
     before anyone can invite. Refused once IMDi has an administrator. Returns the user and the
-    raw token of a one-time invitation link (password, then TOTP enrolment)."""
+    raw token of a one-time invitation link (Ansattporten, or password then TOTP enrolment).
+    With Ansattporten, IMDi's organisation number must be known first: the login is checked
+    against it."""
     with transaction.atomic():
         imdi = ensure_imdi()
+        if organisation_number:
+            try:
+                imdi = set_organisation_number(
+                    by=None, organisation=imdi, number=organisation_number
+                )
+            except OrganisationError as error:
+                raise AccountError(error.message) from error
         if User.objects.filter(organisation=imdi, roles__role=Role.IMDI_ADMIN).exists():
             raise AccountError(
                 _("IMDi har allerede en administrator. Nye brukere inviteres i Bosetting.")
