@@ -175,7 +175,7 @@ ACCOUNT_RATE_LIMITS = {
 PASSWORD_LOGIN_ENABLED = env.bool("BOSETTING_PASSWORD_LOGIN", default=True)
 
 # Ansattporten, Digdir's OpenID Connect login for public-sector employees (accounts/ansattporten,
-# docs/adr/0019). Configured when the issuer, the client id and the client's key are set.
+# docs/adr/0019-login-with-ansattporten.md). Configured when the issuer, the client id and the client's key are set.
 ANSATTPORTEN_ISSUER = env.str("ANSATTPORTEN_ISSUER", default="")
 ANSATTPORTEN_CLIENT_ID = env.str("ANSATTPORTEN_CLIENT_ID", default="")
 # The client's private key for private_key_jwt: a JWK (JSON) or PEM; its key id from the JWK's
