@@ -29,16 +29,18 @@ def log_in(*, identity: Identity, invitation_token: str | None) -> User:
         if invitation_token is not None:
             user = _accept_invitation(identity, pid_hash, invitation_token)
         else:
-            found = User.objects.select_related("organisation").filter(
-                ansattporten_pid_hash=pid_hash
+            bound = (
+                User.objects.select_related("organisation")
+                .filter(ansattporten_pid_hash=pid_hash)
+                .first()
             )
-            user = found.select_for_update().first()  # type: ignore[assignment]
-            if user is None:
+            if bound is None:
                 raise Refused(
                     Reason.NOT_INVITED,
                     chosen=identity.organisation_numbers,
                     details={**_facts(identity), "pid_hash": pid_hash},
                 )
+            user = bound
             if not user.is_active:
                 raise Refused(Reason.DEACTIVATED, user=user, details=_facts(identity))
             _check_organisation(user, identity)

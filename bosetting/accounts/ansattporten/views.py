@@ -15,6 +15,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from bosetting.core.http_methods import path_accepts_get
+
 from ..actions import find_invitation
 from ..models import User
 from . import actions, config
@@ -42,9 +44,10 @@ def _callback_uri(request: HttpRequest) -> str:
 def start(request: HttpRequest) -> HttpResponse:
     current = _config()
     next_url = request.GET.get("next", "")
+    # Back to a page of ours that opens in a browser, as after a password login (adapters.py).
     if not url_has_allowed_host_and_scheme(
         next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
+    ) or not path_accepts_get(next_url):
         next_url = ""
     url = authorization_redirect_url(
         request, current, redirect_uri=_callback_uri(request), pending={"next": next_url}
