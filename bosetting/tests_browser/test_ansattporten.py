@@ -130,3 +130,24 @@ def test_an_expired_code_is_refused(page, live_server, ansattporten, invitation)
     expect(page.get_by_role("heading", level=1)).to_have_text("Innloggingen tok for lang tid")
     check_axe(page)
     assert refusal_reason() == "code_rejected"
+
+
+def test_imdis_administrator_records_an_organisation_number(page, log_in_as, live_server, cast):
+    log_in_as(cast.imdi_admin)
+    page.goto(f"{live_server.url}/organisasjoner/kommuner/{cast.bergen.number}/")
+    page.get_by_role("link", name="Endre organisasjonsnummer").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        f"Organisasjonsnummeret til {cast.bergen.organisation}"
+    )
+    check_axe(page)
+    page.get_by_label("Organisasjonsnummer").fill("964 338 532")
+    page.get_by_role("button", name="Lagre").click()
+    expect(
+        page.get_by_text("Kontrollsifferet stemmer ikke. Sjekk organisasjonsnummeret.", exact=True)
+    ).to_be_visible()
+    expect(page.get_by_label("Organisasjonsnummer")).to_have_value("964 338 532")
+    check_axe(page)
+    page.get_by_label("Organisasjonsnummer").fill("964 338 531")
+    page.get_by_role("button", name="Lagre").click()
+    expect(page.get_by_text("Organisasjonsnummer: 964338531")).to_be_visible()
+    check_axe(page)

@@ -6,6 +6,10 @@ from django.urls import reverse
 from bosetting.audit.models import AuditEvent, EventType
 from bosetting.organisations.actions import OrganisationError, set_organisation_number
 
+# Session, user, roles, the user's organisation (the permission check), the organisation shown
+# with its municipality or centre, and the unread count in the layout.
+QUERIES_FORM_PAGE = 6
+
 
 def _url(organisation) -> str:
     return reverse("organisations:organisation_number_edit", args=[organisation.pk])
@@ -66,3 +70,11 @@ def test_the_pages_link_to_the_form_for_imdis_administrator(cast, client_for):
     assert _url(cast.bergen.organisation) in detail.content.decode()
     listing = client.get(reverse("organisations:municipality_list")).content.decode()
     assert _url(cast.imdi_admin.organisation) in listing
+
+
+def test_the_form_page_takes_a_fixed_number_of_queries(cast, client_for, django_assert_num_queries):
+    client = client_for(cast.imdi_admin)
+    client.get(_url(cast.bergen.organisation))  # the session's first request writes it
+    with django_assert_num_queries(QUERIES_FORM_PAGE):
+        response = client.get(_url(cast.oslo.organisation))
+    assert response.status_code == 200
