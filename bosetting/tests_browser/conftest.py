@@ -22,12 +22,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page
 
-from bosetting.accounts.tests.oidc_provider import ansattporten, oidc_provider
-
 from .support import log_in
-
-# The test OpenID provider (Ansattporten's stand-in) for test_ansattporten.py.
-__all__ = ["ansattporten", "oidc_provider"]
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
