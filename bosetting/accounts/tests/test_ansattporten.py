@@ -13,8 +13,9 @@ import time_machine
 from django.test import Client
 from django.urls import reverse
 
-from bosetting.accounts.actions import invite_user
+from bosetting.accounts.actions import deactivate_user, invite_user
 from bosetting.accounts.ansattporten.pid import hash_pid
+from bosetting.accounts.forms import UserStatus, status_of, with_status
 from bosetting.accounts.models import User
 from bosetting.accounts.roles import Role
 from bosetting.audit.models import AuditEvent, EventType
@@ -208,8 +209,6 @@ def test_someone_not_invited_is_told_whom_to_ask(ansattporten, bergen):
 
 
 def test_a_deactivated_user_is_refused(ansattporten, invited, cast):
-    from bosetting.accounts.actions import deactivate_user
-
     _accept(Client(), invited[1])
     deactivate_user(by=cast.bergen_admin, user=invited[0])
     client = Client()
@@ -250,3 +249,12 @@ def test_logging_out_ends_the_session_at_the_provider_too(ansattporten, invited)
 def test_without_configuration_the_routes_are_not_found(db):
     assert Client().get(reverse("ansattporten:start")).status_code == 404
     assert Client().get(reverse("ansattporten:callback")).status_code == 404
+
+
+def test_a_user_bound_through_ansattporten_counts_as_active(ansattporten, invited):
+    user, token = invited
+    assert status_of(user) == UserStatus.INVITED
+    _accept(Client(), token)
+    user.refresh_from_db()
+    assert status_of(user) == UserStatus.ACTIVE
+    assert with_status(User.objects.filter(pk=user.pk)).get().status == UserStatus.ACTIVE
