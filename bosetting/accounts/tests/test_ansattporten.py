@@ -6,6 +6,7 @@ mixed-up issuer, a rotated key) are here."""
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 import requests
@@ -258,3 +259,16 @@ def test_a_user_bound_through_ansattporten_counts_as_active(ansattporten, invite
     user.refresh_from_db()
     assert status_of(user) == UserStatus.ACTIVE
     assert with_status(User.objects.filter(pk=user.pk)).get().status == UserStatus.ACTIVE
+
+
+def test_a_login_cancelled_at_the_provider_is_refused(ansattporten, invited):
+    client = Client()
+    authorize = _start(client, reverse("ansattporten:start"))
+    state = re.search(r"[?&]state=([^&]+)", authorize).group(1)
+    response = client.get(
+        reverse("ansattporten:callback"),
+        {"error": "access_denied", "state": state, "iss": ansattporten.issuer},
+    )
+    assert response.status_code == 403
+    assert "Innloggingen ble avbrutt" in response.content.decode()
+    assert _refusals()[-1] == {"reason": "provider_error", "error": "access_denied"}
