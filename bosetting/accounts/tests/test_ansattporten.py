@@ -20,6 +20,7 @@ from bosetting.accounts.forms import UserStatus, status_of, with_status
 from bosetting.accounts.models import User
 from bosetting.accounts.roles import Role
 from bosetting.audit.models import AuditEvent, EventType
+from bosetting.conftest import log_in
 
 from .ansattporten_flow import (
     SUBSTANTIAL,
@@ -272,3 +273,12 @@ def test_a_login_cancelled_at_the_provider_is_refused(ansattporten, invited):
     assert response.status_code == 403
     assert "Innloggingen ble avbrutt" in response.content.decode()
     assert _refusals()[-1] == {"reason": "provider_error", "error": "access_denied"}
+
+
+def test_the_administrator_sees_that_the_user_logs_in_with_ansattporten(
+    ansattporten, invited, cast
+):
+    user, token = invited
+    _accept(Client(), token)
+    page = log_in(Client(), cast.bergen_admin).get(reverse("accounts:user_detail", args=[user.pk]))
+    assert "Ansattporten (personen er knyttet til brukeren)" in page.content.decode()
