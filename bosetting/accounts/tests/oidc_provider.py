@@ -33,7 +33,7 @@ CLIENT_ID = "bosetting-test"
 RESOURCE = "urn:altinn:resource:imdi-bosetting"
 CALLBACK_PATH = "/konto/ansattporten/tilbake/"
 LOGGED_OUT_PATH = "/konto/ansattporten/utlogget/"
-START_TIMEOUT_SECONDS = 30
+START_TIMEOUT_SECONDS = 60  # a loaded machine (the browser tests beside) starts node slowly
 
 
 def _free_port() -> int:
@@ -79,9 +79,13 @@ class OidcProvider:
             started = bool(selector.select(timeout=START_TIMEOUT_SECONDS))
         line = self.process.stdout.readline() if started else ""
         if not line.startswith("ready "):
+            exit_code = self.process.poll()
             self.stop()
             self._log.seek(0)
-            raise RuntimeError(f"the test OpenID provider did not start: {self._log.read()}")
+            raise RuntimeError(
+                f"the test OpenID provider did not start (exit code {exit_code}, "
+                f"started {started}): {self._log.read()}"
+            )
 
     def stop(self) -> None:
         if self.process is not None:
