@@ -14,13 +14,24 @@ ALLOWED_HOSTS ?= $(HOST),127.0.0.1,localhost
 SITE_URL ?= http://$(HOST):$(PORT)
 RUN_ENV := $(DEMO_ENV) DEBUG=$(DEBUG) ALLOWED_HOSTS=$(ALLOWED_HOSTS) SITE_URL=$(SITE_URL)
 
-.PHONY: install system-packages run test test-office test-prod-like check bench guides clean
+.PHONY: install system-packages debian-packages run test test-office test-prod-like check bench guides clean
 
 install: $(STAMP)
 
-# Chromium and fonts from Debian (as root; otherwise it says what is missing): scripts/install-system-packages.
-system-packages:
-	@scripts/install-system-packages browser fonts
+# Chromium, fonts and Node.js from Debian (as root; otherwise it says what is missing):
+# scripts/install-system-packages. Node.js runs the test OpenID provider (scripts/oidc-provider),
+# whose npm packages are installed from its lock file.
+OIDC_PROVIDER := scripts/oidc-provider
+OIDC_PROVIDER_STAMP := $(OIDC_PROVIDER)/node_modules/.installed-stamp
+system-packages: $(OIDC_PROVIDER_STAMP)
+
+debian-packages:
+	@scripts/install-system-packages browser fonts node
+
+$(OIDC_PROVIDER_STAMP): $(OIDC_PROVIDER)/package-lock.json | debian-packages
+	@if command -v npm >/dev/null 2>&1; then \
+		cd $(OIDC_PROVIDER) && npm ci --no-audit --no-fund --loglevel=error && touch node_modules/.installed-stamp; \
+	else echo "npm is missing: the Ansattporten tests need Node.js (scripts/install-system-packages node)" >&2; fi
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -77,7 +88,7 @@ check: install
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy bosetting
 	DJANGO_SETTINGS_MODULE=bosetting.settings.production BOSETTING_DEMO=0 \
-		CACHE_URL=redis://127.0.0.1:6379/0 TRUSTED_PROXY_COUNT=1 \
+		BOSETTING_PASSWORD_LOGIN=1 CACHE_URL=redis://127.0.0.1:6379/0 TRUSTED_PROXY_COUNT=1 \
 		SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(64))') \
 		$(BIN)/python manage.py check --deploy --fail-level WARNING
 

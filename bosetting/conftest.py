@@ -15,6 +15,7 @@ from django.test import Client
 
 from bosetting.accounts.roles import Role
 from bosetting.accounts.tests.factories import UserFactory
+from bosetting.accounts.tests.oidc_provider import ansattporten, oidc_provider
 from bosetting.organisations.models import Organisation
 from bosetting.organisations.tests.factories import (
     AgreementSignatureFactory,
@@ -24,6 +25,9 @@ from bosetting.organisations.tests.factories import (
     OrganisationFactory,
     ReceptionCentreFactory,
 )
+
+# The test OpenID provider (Ansattporten's stand-in), one per test session for every app's tests.
+__all__ = ["ansattporten", "oidc_provider"]
 
 
 @pytest.fixture(autouse=True)

@@ -18,9 +18,14 @@ from bosetting.audit.actions import record_event
 from bosetting.audit.models import EventType
 from bosetting.core.counts import counted
 from bosetting.notifications.actions import notify
-from bosetting.organisations.actions import ensure_imdi
+from bosetting.organisations.actions import (
+    OrganisationError,
+    ensure_imdi,
+    set_organisation_number,
+)
 from bosetting.organisations.models import Organisation
 
+from .ansattporten.config import is_configured as ansattporten_is_configured
 from .models import Invitation, User, UserRole
 from .permissions import Permission, has_permission, scope_for
 from .roles import Role, roles_for
@@ -176,7 +181,7 @@ def resend_invitation(*, by: User, user: User) -> str:
         user = User.objects.select_for_update().get(pk=user.pk)
         assert user.organisation is not None
         _require_manage(by, user.organisation)
-        if user.has_usable_password():
+        if user.has_usable_password() or user.ansattporten_pid_hash is not None:
             raise AccountError(_("Brukeren har allerede tatt i bruk invitasjonen."))
         if not user.is_active:
             # The link would not work (find_invitation refuses them) and notify() sends no e-mail.
@@ -198,14 +203,20 @@ def resend_invitation(*, by: User, user: User) -> str:
 def _send_invitation(*, by: User, user: User) -> str:
     token = _new_invitation(by=by, user=user)
     days = settings.INVITATION_VALID_FOR.days
-    notify(
-        recipients=[user],
-        subject=_("Invitasjon til Bosetting"),
-        body=_(
+    if ansattporten_is_configured():
+        body = _(
+            "Du er invitert til Bosetting av %(by)s i %(org)s. Åpne lenken og logg inn med "
+            "Ansattporten for å ta i bruk invitasjonen. Lenken gjelder i %(days)s."
+        )
+    else:
+        body = _(
             "Du er invitert til Bosetting av %(by)s i %(org)s. Åpne lenken for å velge passord og "
             "sette opp innlogging med engangskode fra en app på telefonen. Lenken gjelder i %(days)s."
         )
-        % {"by": by, "org": user.organisation, "days": counted(days, "dag")},
+    notify(
+        recipients=[user],
+        subject=_("Invitasjon til Bosetting"),
+        body=body % {"by": by, "org": user.organisation, "days": counted(days, "dag")},
         url=reverse("accounts:accept_invitation", args=[token]),
     )
     return token
@@ -223,13 +234,22 @@ def _new_invitation(*, by: User | None, user: User) -> str:
 
 
 def create_first_admin(
-    *, email: str, first_name: str = "", last_name: str = ""
+    *, email: str, first_name: str = "", last_name: str = "", organisation_number: str = ""
 ) -> tuple[User, str]:
     """IMDi's first administrator, invited by the system on a new installation: the one way in
     before anyone can invite. Refused once IMDi has an administrator. Returns the user and the
-    raw token of a one-time invitation link (password, then TOTP enrolment)."""
+    raw token of a one-time invitation link (Ansattporten, or password then TOTP enrolment).
+    With Ansattporten, IMDi's organisation number must be known first: the login is checked
+    against it."""
     with transaction.atomic():
         imdi = ensure_imdi()
+        if organisation_number:
+            try:
+                imdi = set_organisation_number(
+                    by=None, organisation=imdi, number=organisation_number
+                )
+            except OrganisationError as error:
+                raise AccountError(error.message) from error
         if User.objects.filter(organisation=imdi, roles__role=Role.IMDI_ADMIN).exists():
             raise AccountError(
                 _("IMDi har allerede en administrator. Nye brukere inviteres i Bosetting.")

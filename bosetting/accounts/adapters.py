@@ -11,9 +11,11 @@ from allauth.account.authentication import get_authentication_records
 from allauth.core import context
 from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.mfa.models import Authenticator
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from bosetting.audit.actions import record_event
@@ -21,6 +23,9 @@ from bosetting.audit.models import EventType
 from bosetting.core.http_methods import path_accepts_get
 from bosetting.notifications.actions import email_only
 
+from .ansattporten import config as ansattporten_config
+from .ansattporten.client import end_session_url
+from .ansattporten.session_keys import ID_TOKEN
 from .models import User
 
 
@@ -62,7 +67,29 @@ class AccountAdapter(DefaultAccountAdapter):
             return False
         return super().is_reauthentication_required(app=app, **kwargs)
 
+    def get_logout_redirect_url(self, request: HttpRequest) -> str:
+        """After an Ansattporten login, logging out here goes on to end the session there too.
+        (allauth asks before it logs out, so the session still has the login's id_token.)"""
+        id_token = request.session.get(ID_TOKEN)
+        current = ansattporten_config.current()
+        if id_token and current is not None:
+            url = end_session_url(
+                current,
+                id_token=id_token,
+                post_logout_redirect_uri=request.build_absolute_uri(
+                    reverse("ansattporten:logged_out")
+                ),
+            )
+            if url:
+                return url
+        return super().get_logout_redirect_url(request)
+
     def pre_authenticate(self, request: HttpRequest, **credentials: Any) -> None:
+        if not settings.PASSWORD_LOGIN_ENABLED:
+            # Ansattporten only: the password fallback is off in this deployment.
+            raise ValidationError(
+                _("Innlogging med passord er slått av. Logg inn med Ansattporten.")
+            )
         try:
             super().pre_authenticate(request, **credentials)
         except ValidationError:

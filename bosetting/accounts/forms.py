@@ -36,7 +36,12 @@ def with_status(users: QuerySet[User]) -> QuerySet[User]:
         status=Case(
             When(is_active=False, then=Value(UserStatus.DEACTIVATED)),
             # The same test as `resend_invitation`: no usable password yet means not yet accepted.
-            When(password__startswith=UNUSABLE_PASSWORD_PREFIX, then=Value(UserStatus.INVITED)),
+            # Accepted through Ansattporten instead: the person is bound, no password needed.
+            When(
+                password__startswith=UNUSABLE_PASSWORD_PREFIX,
+                ansattporten_pid_hash=None,
+                then=Value(UserStatus.INVITED),
+            ),
             default=Value(UserStatus.ACTIVE),
             output_field=CharField(),
         )
@@ -46,7 +51,7 @@ def with_status(users: QuerySet[User]) -> QuerySet[User]:
 def status_of(user: User) -> str:
     if not user.is_active:
         return UserStatus.DEACTIVATED
-    if not user.has_usable_password():
+    if not user.has_usable_password() and user.ansattporten_pid_hash is None:
         return UserStatus.INVITED
     return UserStatus.ACTIVE
 

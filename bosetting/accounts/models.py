@@ -32,6 +32,11 @@ class User(AbstractUser):
     # Raised on every deactivation and part of the session's hash, so every session the user had
     # ends at its next request and no reactivation brings one back.
     session_generation = models.PositiveIntegerField(default=0, editable=False)
+    # The person's national identity number from Ansattporten (`pid`), bound when they accept
+    # their invitation there: only a keyed hash (accounts.ansattporten.pid), never the number.
+    ansattporten_pid_hash = models.CharField(
+        max_length=64, unique=True, null=True, blank=True, editable=False
+    )
 
     # Filled once per request by permissions.access_state(); see there.
     _access_state: AccessState | None = None

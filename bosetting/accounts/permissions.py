@@ -37,6 +37,9 @@ class Permission(StrEnum):
     USER_MANAGE = "user_manage"  # invite, change roles, deactivate (within limits, see accounts)
     AUDIT_LOG_VIEW = "audit_log_view"  # search the audit log (own municipality, or all for IMDi)
     RECEPTION_CENTRE_MANAGE = "reception_centre_manage"  # create and change reception centres
+    # IMDi's, the municipalities' and the centres' organisation numbers: what the organisation an
+    # employee chooses in Ansattporten is checked against.
+    ORGANISATION_NUMBER_MANAGE = "organisation_number_manage"
     # Annual requests and municipal decisions (planning). Numbers only: no personal data.
     REQUEST_MANAGE = (
         "request_manage"  # prepare, send, adjust requests; remind; acknowledge decisions
@@ -131,6 +134,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
             Permission.RECEPTION_CENTRE_MANAGE,
             Permission.API_CLIENT_MANAGE,
             Permission.REQUEST_FORMULA_MANAGE,
+            Permission.ORGANISATION_NUMBER_MANAGE,
         }
     ),
     Role.IMDI_CASEWORKER: frozenset(_IMDI_READ | _IMDI_WORK | _CASE_WORK),

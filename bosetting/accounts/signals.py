@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from bosetting.audit.actions import record_event
 from bosetting.audit.models import EventType
 
+from .ansattporten.session_keys import ANSATTPORTEN_LOGIN_FLAG
 from .middleware import SESSION_EXPIRED_FLAG
 from .session_lifetime import AUTH_STARTED_AT, LAST_SEEN_AT, forget_expiry
 
@@ -28,6 +29,8 @@ def on_login(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
     request.session[LAST_SEEN_AT] = now
     # Logged in again: the login page has said why the last session ended.
     forget_expiry(request.session)
+    if getattr(request, ANSATTPORTEN_LOGIN_FLAG, False):
+        return  # its own event (ansattporten_login) says more: organisation and level
     with transaction.atomic():
         record_event(
             by=user,

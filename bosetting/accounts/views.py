@@ -27,6 +27,7 @@ from bosetting.core.counts import counted
 from bosetting.core.forms import choice_field
 
 from . import actions
+from .ansattporten import config as ansattporten_config
 from .forms import (
     AcceptInvitationForm,
     InviteUserForm,
@@ -241,7 +242,9 @@ def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
         return render(request, "accounts/invitation_invalid.html", status=404)
     user = invitation.user
     form = AcceptInvitationForm(_posted(request), user=user)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and not settings.PASSWORD_LOGIN_ENABLED:
+        form.add_error(None, _("Innlogging med passord er slått av. Logg inn med Ansattporten."))
+    elif request.method == "POST" and form.is_valid():
         try:
             user = actions.accept_invitation(token=token, password=form.cleaned_data["password1"])
         except actions.AccountError as error:
@@ -252,7 +255,15 @@ def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
                 _("Passordet er lagret. Sett opp innlogging med engangskode for å fullføre."),
             )
             return _log_in(request, user)
-    context: dict[str, Any] = {"invitation": invitation, "invited_user": user, "form": form}
+    context: dict[str, Any] = {
+        "invitation": invitation,
+        "invited_user": user,
+        "form": form,
+        "token": token,
+        # Also for a logged-in visitor (the layout offers the ways in only to anonymous ones).
+        "ansattporten_login": ansattporten_config.is_configured(),
+        "password_login": settings.PASSWORD_LOGIN_ENABLED,
+    }
     return render(request, "accounts/accept_invitation.html", context)
 
 

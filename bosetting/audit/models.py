@@ -102,6 +102,10 @@ class EventType(models.TextChoices):
     POPULATION_LOADED = "population_loaded", _("Folketall lastet inn")
     NATIONAL_NUMBERS_SAVED = "national_numbers_saved", _("Nasjonale tall for anmodninger lagret")
     REQUEST_FORMULA_SAVED = "request_formula_saved", _("Ny versjon av formelen for anmodninger")
+    # Login with Ansattporten (accounts.ansattporten).
+    ANSATTPORTEN_LOGIN = "ansattporten_login", _("Innlogging med Ansattporten")
+    ANSATTPORTEN_REFUSED = "ansattporten_refused", _("Innlogging med Ansattporten avvist")
+    ORGANISATION_NUMBER_CHANGED = "organisation_number_changed", _("Organisasjonsnummer endret")
 
 
 class AuditEventQuerySet(models.QuerySet["AuditEvent"]):

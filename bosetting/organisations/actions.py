@@ -163,6 +163,41 @@ def create_reception_centre(
     return centre
 
 
+def set_organisation_number(*, by: Actor, organisation: Organisation, number: str) -> Organisation:
+    """Change (or with "" remove) the organisation number: Ansattporten logins are checked
+    against it, so a wrong one keeps the organisation's employees out."""
+    _require(by, Permission.ORGANISATION_NUMBER_MANAGE)
+    if number:
+        try:
+            validate_organisation_number(number)
+        except ValidationError as error:
+            raise OrganisationError(error.messages[0], field="organisation_number") from error
+    with transaction.atomic():
+        organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
+        before = organisation.organisation_number
+        if (before or "") == number:
+            return organisation
+        holder = Organisation.objects.filter(organisation_number=number).exclude(pk=organisation.pk)
+        if number and holder.exists():
+            raise OrganisationError(
+                _("Organisasjonsnummeret tilhører allerede %(name)s.")
+                % {"name": holder.get().name},
+                field="organisation_number",
+            )
+        organisation.organisation_number = number or None
+        organisation.save(update_fields=["organisation_number"])
+        record_event(
+            by=by,
+            event_type=EventType.ORGANISATION_NUMBER_CHANGED,
+            summary=_("Organisasjonsnummeret til %(org)s endret fra %(before)s til %(after)s")
+            % {"org": organisation, "before": before or "–", "after": number or "–"},
+            obj=organisation,
+            municipality=organisation.own_municipality,
+            details={"before": before, "after": number or None},
+        )
+    return organisation
+
+
 def agreement_pdf(*, version: str, title: str, text: str) -> bytes:
     """The agreement as an archivable PDF, for a version published without a document of its own."""
     paragraphs = [line.strip() for line in text.splitlines() if line.strip()]

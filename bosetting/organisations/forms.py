@@ -122,3 +122,21 @@ class ReceptionCentreForm(forms.Form):
         if value:
             validate_organisation_number(value)
         return value
+
+
+class OrganisationNumberForm(forms.Form):
+    organisation_number = forms.CharField(
+        label=_("Organisasjonsnummer"),
+        help_text=_(
+            "9 sifre fra Enhetsregisteret, for eksempel 974 760 673. Tomt felt fjerner nummeret."
+        ),
+        max_length=20,
+        required=False,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+
+    def clean_organisation_number(self) -> str:
+        value = "".join(self.cleaned_data["organisation_number"].split())
+        if value:
+            validate_organisation_number(value)
+        return value

@@ -18,4 +18,9 @@ urlpatterns = [
     path("signaturer/<int:pk>/pdf/", views.signature_download, name="signature_download"),
     path("mottak/", views.reception_centre_list, name="reception_centre_list"),
     path("mottak/nytt/", views.reception_centre_create, name="reception_centre_create"),
+    path(
+        "<int:pk>/organisasjonsnummer/",
+        views.organisation_number_edit,
+        name="organisation_number_edit",
+    ),
 ]

@@ -25,8 +25,14 @@ from bosetting.accounts.queries import municipal_admins
 
 from . import actions
 from .agreements import current_agreement, municipalities_with_status, status_tags
-from .forms import AgreementForm, MunicipalityFilterForm, ReceptionCentreForm, SignatureForm
-from .models import DataProcessingAgreement, Municipality
+from .forms import (
+    AgreementForm,
+    MunicipalityFilterForm,
+    OrganisationNumberForm,
+    ReceptionCentreForm,
+    SignatureForm,
+)
+from .models import DataProcessingAgreement, Municipality, Organisation
 from .queries import (
     agreements_with_signature_counts,
     get_municipality_with_status,
@@ -71,6 +77,10 @@ def municipality_list(request: AuthenticatedHttpRequest) -> HttpResponse:
             "totals": totals,
             "status_tags": status_tags(),
             "agreement": current_agreement(),
+            # IMDi's own number is edited from here (the administrator belongs to IMDi).
+            "can_edit_organisation_number": has_permission(
+                request.user, Permission.ORGANISATION_NUMBER_MANAGE
+            ),
             "breadcrumbs": [_crumb(_("Kommuner og avtaler"))],
         },
     )
@@ -90,6 +100,9 @@ def municipality_detail(request: AuthenticatedHttpRequest, number: str) -> HttpR
             "admins": municipal_admins(municipality.pk).order_by("last_name", "first_name"),
             "can_register_signature": has_permission(request.user, Permission.AGREEMENT_MANAGE),
             "can_invite": has_permission(request.user, Permission.USER_MANAGE),
+            "can_edit_organisation_number": has_permission(
+                request.user, Permission.ORGANISATION_NUMBER_MANAGE
+            ),
             "breadcrumbs": [_municipalities_crumb(), _crumb(municipality.name)],
         },
     )
@@ -236,6 +249,9 @@ def reception_centre_list(request: AuthenticatedHttpRequest) -> HttpResponse:
         {
             "centres": reception_centres(),
             "can_create": has_permission(request.user, Permission.RECEPTION_CENTRE_MANAGE),
+            "can_edit_organisation_number": has_permission(
+                request.user, Permission.ORGANISATION_NUMBER_MANAGE
+            ),
             "breadcrumbs": [_crumb(_("Mottak"))],
         },
     )
@@ -263,3 +279,50 @@ def reception_centre_create(request: AuthenticatedHttpRequest) -> HttpResponse:
             ],
         },
     )
+
+
+def organisation_number_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """IMDi's administrator keeps each organisation's number, which Ansattporten logins are
+    checked against."""
+    require(request.user, Permission.ORGANISATION_NUMBER_MANAGE)
+    organisation = get_object_or_404(
+        Organisation.objects.select_related("municipality", "reception_centre"), pk=pk
+    )
+    back = _organisation_page(organisation)
+    form = OrganisationNumberForm(
+        request.POST or None, initial={"organisation_number": organisation.organisation_number}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.set_organisation_number(
+                by=request.user,
+                organisation=organisation,
+                number=form.cleaned_data["organisation_number"],
+            )
+        except actions.OrganisationError as error:
+            form.add_error(error.field, error.message)
+        else:
+            messages.success(
+                request,
+                _("Organisasjonsnummeret til %(org)s er lagret.") % {"org": organisation},
+            )
+            return redirect(back)
+    return render(
+        request,
+        "organisations/organisation_number_form.html",
+        {
+            "form": form,
+            "organisation": organisation,
+            "back": back,
+            "breadcrumbs": [_crumb(str(organisation)), _crumb(_("Organisasjonsnummer"))],
+        },
+    )
+
+
+def _organisation_page(organisation: Organisation) -> str:
+    municipality = getattr(organisation, "municipality", None)
+    if municipality is not None:
+        return reverse("organisations:municipality_detail", args=[municipality.number])
+    if organisation.kind == Organisation.Kind.RECEPTION_CENTRE:
+        return reverse("organisations:reception_centre_list")
+    return reverse("organisations:municipality_list")

@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from csp.constants import NONE, SELF
@@ -173,6 +174,37 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/m/key",
     "reset_password_from_key": "20/m/ip",
 }
+# Password + TOTP: the demo's login, and in production a fallback a deployment turns on
+# explicitly (production.py defaults it to off; Ansattporten is the production login).
+PASSWORD_LOGIN_ENABLED = env.bool("BOSETTING_PASSWORD_LOGIN", default=True)
+
+# Ansattporten, Digdir's OpenID Connect login for public-sector employees (accounts/ansattporten,
+# docs/adr/0019-login-with-ansattporten.md). Configured when the issuer, the client id and the client's key are set.
+ANSATTPORTEN_ISSUER = env.str("ANSATTPORTEN_ISSUER", default="")
+ANSATTPORTEN_CLIENT_ID = env.str("ANSATTPORTEN_CLIENT_ID", default="")
+# The client's private key for private_key_jwt: a JWK (JSON) or PEM; its key id from the JWK's
+# "kid" or ANSATTPORTEN_CLIENT_KEY_ID (as registered in Digdir's self-service portal).
+ANSATTPORTEN_CLIENT_KEY = env.str("ANSATTPORTEN_CLIENT_KEY", default="", multiline=True)
+ANSATTPORTEN_CLIENT_KEY_ID = env.str("ANSATTPORTEN_CLIENT_KEY_ID", default="")
+ANSATTPORTEN_SCOPES = env.list("ANSATTPORTEN_SCOPES", default=["openid", "profile"])
+# "high": BankID, Buypass, Commfides. An id_token with a lower acr is refused.
+ANSATTPORTEN_ACR_VALUES = env.str("ANSATTPORTEN_ACR_VALUES", default="idporten-loa-high")
+# The employee chooses the organisation they act for: with ansattporten:altinn:resource, among
+# those where they hold the Altinn resource ANSATTPORTEN_RESOURCE; with ansattporten:orgno, any.
+ANSATTPORTEN_AUTHORIZATION_DETAILS_TYPE = env.str(
+    "ANSATTPORTEN_AUTHORIZATION_DETAILS_TYPE", default="ansattporten:altinn:resource"
+)
+ANSATTPORTEN_RESOURCE = env.str("ANSATTPORTEN_RESOURCE", default="")
+# The key of the HMAC that keeps the person's identity number as a hash. Changing it unbinds
+# every account (each would have to be invited again), so it is not derived from SECRET_KEY in
+# production; elsewhere an empty value falls back to one derived from SECRET_KEY.
+ANSATTPORTEN_PID_KEY = env.str("ANSATTPORTEN_PID_KEY", default="")
+# Seconds to wait for the provider (discovery, keys, token endpoint).
+ANSATTPORTEN_TIMEOUT = env.float("ANSATTPORTEN_TIMEOUT", default=10.0)
+ANSATTPORTEN_ORIGINS = (
+    ["{0.scheme}://{0.netloc}".format(urlsplit(ANSATTPORTEN_ISSUER))] if ANSATTPORTEN_ISSUER else []
+)
+
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Bosetting"
 MFA_RECOVERY_CODE_COUNT = 10
@@ -230,7 +262,9 @@ CONTENT_SECURITY_POLICY = {
         "img-src": [SELF, "data:"],
         "font-src": [SELF],
         "connect-src": [SELF],
-        "form-action": [SELF],
+        # Logging out posts here and is redirected on to Ansattporten's end-session endpoint;
+        # browsers apply form-action to that redirect too.
+        "form-action": [SELF, *ANSATTPORTEN_ORIGINS],
         "frame-ancestors": [NONE],
         "base-uri": [NONE],
         "object-src": [NONE],

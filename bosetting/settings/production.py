@@ -13,3 +13,6 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+# Ansattporten is the production login; password + TOTP only when a deployment turns it on
+# (BOSETTING_PASSWORD_LOGIN=1). check --deploy refuses neither (bosetting/site/checks.py).
+PASSWORD_LOGIN_ENABLED = env.bool("BOSETTING_PASSWORD_LOGIN", default=False)

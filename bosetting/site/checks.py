@@ -12,6 +12,8 @@ from typing import Any
 from django.conf import settings
 from django.core.checks import CheckMessage, Error, Tags, register
 
+from bosetting.accounts.ansattporten import config as ansattporten
+
 # Caches that every app server and the worker share. A per-process cache would give each
 # gunicorn worker its own lockout counter and its own list of used TOTP codes, so the same
 # code could be used once per process.
@@ -54,6 +56,60 @@ def production_settings_are_safe(app_configs: Any = None, **kwargs: Any) -> list
                 "1): ellers deler alle brukere proxyens adresse, og grensen for mislykkede "
                 "innlogginger per adresse stenger ute alle.",
                 id="bosetting.E005",
+            )
+        )
+    errors += _login_is_configured()
+    return errors
+
+
+def _login_is_configured() -> list[CheckMessage]:
+    """Ansattporten is the production login; password + TOTP only when turned on explicitly."""
+    current = ansattporten.current()
+    if current is None:
+        if settings.PASSWORD_LOGIN_ENABLED:
+            return []
+        return [
+            Error(
+                "Ingen innlogging er satt opp: sett ANSATTPORTEN_ISSUER, ANSATTPORTEN_CLIENT_ID og "
+                "ANSATTPORTEN_CLIENT_KEY, eller slå på innlogging med passord og engangskode "
+                "uttrykkelig med BOSETTING_PASSWORD_LOGIN=1.",
+                id="bosetting.E006",
+            )
+        ]
+    errors: list[CheckMessage] = []
+    if len(settings.ANSATTPORTEN_PID_KEY) < 32:
+        errors.append(
+            Error(
+                "ANSATTPORTEN_PID_KEY må settes til minst 32 tegn: nøkkelen fødselsnummeret "
+                "lagres som hash med. Hold den utenfor databasen; byttes den, må alle inviteres "
+                "på nytt.",
+                id="bosetting.E007",
+            )
+        )
+    try:
+        key = current.client_key()
+    except ValueError as error:
+        errors.append(
+            Error(
+                f"ANSATTPORTEN_CLIENT_KEY er ikke en privat RSA-nøkkel (JWK eller PEM): {error}",
+                id="bosetting.E008",
+            )
+        )
+    else:
+        if not (current.key_id or key.kid):
+            errors.append(
+                Error(
+                    "Nøkkelen til Ansattporten mangler nøkkel-id: sett «kid» i JWK-en eller "
+                    "ANSATTPORTEN_CLIENT_KEY_ID.",
+                    id="bosetting.E009",
+                )
+            )
+    if current.details_type == "ansattporten:altinn:resource" and not current.resource:
+        errors.append(
+            Error(
+                "ANSATTPORTEN_RESOURCE må settes til Altinn-ressursen for Bosetting når "
+                "ANSATTPORTEN_AUTHORIZATION_DETAILS_TYPE er ansattporten:altinn:resource.",
+                id="bosetting.E010",
             )
         )
     return errors

@@ -3,6 +3,7 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpRequest
 
+from bosetting.accounts.ansattporten.config import is_configured as ansattporten_is_configured
 from bosetting.accounts.kept_input import has_kept_input
 from bosetting.accounts.second_factor import session_used_second_factor
 from bosetting.accounts.session_lifetime import expiry_notice, time_left
@@ -18,6 +19,9 @@ def layout(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
     session = getattr(request, "session", None)
     if user is None or not user.is_authenticated:
+        # The ways in the login and invitation pages offer.
+        context["ansattporten_login"] = ansattporten_is_configured()
+        context["password_login"] = settings.PASSWORD_LOGIN_ENABLED
         if session is not None:
             notice = expiry_notice(session)
             if notice is not None:

@@ -14,6 +14,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("konto/okt/", session_views.session, name="session"),
+    path("konto/ansattporten/", include("bosetting.accounts.ansattporten.urls")),
     path("konto/", include("allauth.urls")),
     path("brukere/", include("bosetting.accounts.urls")),
     path("organisasjoner/", include("bosetting.organisations.urls")),

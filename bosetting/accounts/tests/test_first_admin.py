@@ -67,3 +67,12 @@ def test_refused_for_an_e_mail_already_in_use(db):
     with pytest.raises(CommandError, match="finnes allerede en bruker"):
         _create(existing.email.upper())
     assert not User.objects.filter(roles__role=Role.IMDI_ADMIN).exists()
+
+
+def test_the_first_administrator_can_bring_imdis_organisation_number(db):
+    out = StringIO()
+    call_command(
+        "create_first_admin", "ola@imdi.no", "--organisasjonsnummer", "974 760 673", stdout=out
+    )
+    imdi = Organisation.objects.get(kind=Organisation.Kind.IMDI)
+    assert imdi.organisation_number == "974760673"

@@ -103,6 +103,23 @@ ROUTES = [
         hidden=set(PERSONAS),
         public=True,
     ),
+    # Login with Ansattporten: not configured in these tests, so not found for anyone (its own
+    # tests, accounts/tests/test_ansattporten.py, configure it against a real provider).
+    Route("ansattporten:start", hidden=set(PERSONAS), public=True),
+    Route(
+        "ansattporten:accept_invitation",
+        lambda world: ["ukjent-token"],
+        hidden=set(PERSONAS),
+        public=True,
+    ),
+    Route("ansattporten:callback", hidden=set(PERSONAS), public=True),
+    # Where the provider sends the browser after logging out there: on to the login page.
+    Route("ansattporten:logged_out", allowed=set(PERSONAS), allowed_status=302, public=True),
+    Route(
+        "organisations:organisation_number_edit",
+        lambda world: [world.cast.bergen.organisation.pk],
+        allowed={"imdi_admin"},
+    ),
     Route("organisations:municipality_list", allowed=IMDI),
     Route("organisations:municipality_detail", lambda world: ["4601"], allowed=IMDI),
     Route("organisations:register_signature", lambda world: ["4601"], allowed={"imdi_admin"}),

@@ -3,6 +3,7 @@ point refuses to start with one (bosetting/site/checks.py)."""
 
 from __future__ import annotations
 
+import json
 import os
 import secrets
 import subprocess
@@ -11,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from django.db import connection
+from joserfc.jwk import RSAKey
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -22,7 +24,23 @@ SAFE = {
     "BOSETTING_DEMO": "0",
     "DEBUG": "0",
     "DATABASE_URL": "sqlite:////tmp/bosetting-check-deploy.sqlite3",
+    # The password + TOTP fallback, turned on explicitly (Ansattporten is checked below).
+    "BOSETTING_PASSWORD_LOGIN": "1",
 }
+
+
+def _ansattporten(**changes: str | None) -> dict[str, str | None]:
+    """Ansattporten configured, the password fallback off."""
+    key = RSAKey.generate_key(2048, parameters={"kid": "bosetting-1"})
+    return {
+        "BOSETTING_PASSWORD_LOGIN": None,
+        "ANSATTPORTEN_ISSUER": "https://test.ansattporten.no",
+        "ANSATTPORTEN_CLIENT_ID": "bosetting-test",
+        "ANSATTPORTEN_CLIENT_KEY": json.dumps(key.as_dict(private=True)),
+        "ANSATTPORTEN_RESOURCE": "urn:altinn:resource:imdi-bosetting",
+        "ANSATTPORTEN_PID_KEY": secrets.token_urlsafe(32),
+        **changes,
+    }
 
 
 # The browser tests switch Django's async check off for the test process (Playwright's event loop
@@ -70,6 +88,32 @@ def test_a_safe_production_configuration_passes():
 )
 def test_check_deploy_refuses_an_unsafe_setting(changes, code):
     result = check_deploy(**changes)
+    assert result.returncode != 0
+    assert code in result.stderr
+
+
+def test_ansattporten_alone_is_a_safe_login():
+    result = check_deploy(**_ansattporten())
+    assert result.returncode == 0, result.stderr
+
+
+def test_check_deploy_refuses_neither_ansattporten_nor_the_password_fallback():
+    result = check_deploy(BOSETTING_PASSWORD_LOGIN=None)
+    assert result.returncode != 0
+    assert "bosetting.E006" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("changes", "code"),
+    [
+        ({"ANSATTPORTEN_PID_KEY": "kort"}, "bosetting.E007"),
+        ({"ANSATTPORTEN_CLIENT_KEY": "ikke en nøkkel"}, "bosetting.E008"),
+        ({"ANSATTPORTEN_RESOURCE": None}, "bosetting.E010"),
+    ],
+    ids=["short-pid-key", "no-private-key", "no-resource"],
+)
+def test_check_deploy_refuses_an_incomplete_ansattporten(changes, code):
+    result = check_deploy(**_ansattporten(**changes))
     assert result.returncode != 0
     assert code in result.stderr
 

@@ -22,6 +22,12 @@ class Command(BaseCommand):
         parser.add_argument("email", help="E-postadressen, som også blir brukernavnet.")
         parser.add_argument("--fornavn", default="", dest="first_name")
         parser.add_argument("--etternavn", default="", dest="last_name")
+        parser.add_argument(
+            "--organisasjonsnummer",
+            default="",
+            dest="organisation_number",
+            help="IMDis organisasjonsnummer: innlogging med Ansattporten kontrolleres mot det.",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
@@ -29,6 +35,7 @@ class Command(BaseCommand):
                 email=options["email"],
                 first_name=options["first_name"],
                 last_name=options["last_name"],
+                organisation_number="".join(options["organisation_number"].split()),
             )
         except AccountError as error:
             raise CommandError(str(error)) from error
