@@ -21,6 +21,10 @@ PAGE_SECTIONS: dict[str, str] = {
     "mfa_view_recovery_codes": "autentiseringsapp",
     "mfa_generate_recovery_codes": "autentiseringsapp",
     "accounts:accept_invitation": "tilgang",
+    "ansattporten:start": "ansattporten",
+    "ansattporten:accept_invitation": "ansattporten",
+    "ansattporten:callback": "ansattporten",
+    "ansattporten:logged_out": "ansattporten",
     # Users and the agreement.
     "accounts:user_list": "brukere",
     "accounts:user_invite": "brukere",
@@ -30,6 +34,7 @@ PAGE_SECTIONS: dict[str, str] = {
     "organisations:municipality_list": "kommuner-og-avtaler",
     "organisations:municipality_detail": "kommuner-og-avtaler",
     "organisations:register_signature": "kommuner-og-avtaler",
+    "organisations:organisation_number_edit": "kommuner-og-avtaler",
     "organisations:agreement_list": "kommuner-og-avtaler",
     "organisations:agreement_publish": "kommuner-og-avtaler",
     "organisations:reception_centre_list": "mottak",
