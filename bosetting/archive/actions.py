@@ -4,6 +4,7 @@ package, so there is no package without its event."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from django.db import models, transaction
@@ -23,6 +24,7 @@ from .package import Package, build_package
 from .parties import person_label, perspective_of
 from .proposal_package import proposal_folder
 from .request_package import request_folder
+from .structure import Folder
 
 if TYPE_CHECKING:
     from bosetting.accounts.models import User
@@ -32,90 +34,68 @@ if TYPE_CHECKING:
 ARCHIVE_LANGUAGE = "nb"
 
 
-def _record(
+def _download(
     by: User,
-    package: Package,
+    gather: Callable[[], Folder],
     *,
+    filename: str,
     summary: str,
     obj: models.Model,
     municipality: Municipality | None,
-) -> None:
-    record_event(
-        by=by,
-        event_type=EventType.ARCHIVE_PACKAGE_DOWNLOADED,
-        summary=summary,
-        obj=obj,
-        municipality=municipality,
-        details={
-            "file": package.filename,
-            "documents": package.document_count,
-            "missing": package.missing_count,
-        },
-    )
+) -> Package:
+    """Gather the folder in bokmål, pack it, and write the download's event in one transaction."""
+    with transaction.atomic():
+        made_at = timezone.now()
+        with override(ARCHIVE_LANGUAGE):
+            package = build_package(
+                gather(), filename=filename, made_at=made_at, made_by=person_label(by)
+            )
+        record_event(
+            by=by,
+            event_type=EventType.ARCHIVE_PACKAGE_DOWNLOADED,
+            summary=summary,
+            obj=obj,
+            municipality=municipality,
+            details={
+                "file": package.filename,
+                "documents": package.document_count,
+                "missing": package.missing_count,
+            },
+        )
+    return package
 
 
 def download_case_package(*, by: User, case: Case) -> Package:
     """`case` as cases.case_history.get_case_with_decision_for gave it to `by`."""
-    with transaction.atomic():
-        made_at = timezone.now()
-        with override(ARCHIVE_LANGUAGE):
-            folder = case_folder(by, case, perspective_of(by))
-            package = build_package(
-                folder,
-                filename=f"arkivpakke-sak-{case.reference}.zip",
-                made_at=made_at,
-                made_by=person_label(by),
-            )
-        _record(
-            by,
-            package,
-            summary=_("Arkivpakke for sak %(reference)s lastet ned")
-            % {"reference": case.reference},
-            obj=case,
-            municipality=case.municipality,
-        )
-    return package
+    return _download(
+        by,
+        lambda: case_folder(by, case, perspective_of(by)),
+        filename=f"arkivpakke-sak-{case.reference}.zip",
+        summary=_("Arkivpakke for sak %(reference)s lastet ned") % {"reference": case.reference},
+        obj=case,
+        municipality=case.municipality,
+    )
 
 
 def download_request_package(*, by: User, request: SettlementRequest) -> Package:
-    with transaction.atomic():
-        made_at = timezone.now()
-        with override(ARCHIVE_LANGUAGE):
-            folder = request_folder(request, perspective_of(by))
-            package = build_package(
-                folder,
-                filename=f"arkivpakke-anmodning-{request.year}-{request.municipality.number}.zip",
-                made_at=made_at,
-                made_by=person_label(by),
-            )
-        _record(
-            by,
-            package,
-            summary=_("Arkivpakke for anmodningen %(year)s til %(name)s lastet ned")
-            % {"year": request.year, "name": request.municipality.name},
-            obj=request,
-            municipality=request.municipality,
-        )
-    return package
+    return _download(
+        by,
+        lambda: request_folder(request, perspective_of(by)),
+        filename=f"arkivpakke-anmodning-{request.year}-{request.municipality.number}.zip",
+        summary=_("Arkivpakke for anmodningen %(year)s til %(name)s lastet ned")
+        % {"year": request.year, "name": request.municipality.name},
+        obj=request,
+        municipality=request.municipality,
+    )
 
 
 def download_proposal_package(*, by: User, proposal: Proposal) -> Package:
-    with transaction.atomic():
-        made_at = timezone.now()
-        with override(ARCHIVE_LANGUAGE):
-            folder = proposal_folder(proposal, perspective_of(by))
-            package = build_package(
-                folder,
-                filename=f"arkivpakke-foresporsel-{proposal.reference}.zip",
-                made_at=made_at,
-                made_by=person_label(by),
-            )
-        _record(
-            by,
-            package,
-            summary=_("Arkivpakke for forespørsel %(reference)s lastet ned")
-            % {"reference": proposal.reference},
-            obj=proposal,
-            municipality=proposal.municipality,
-        )
-    return package
+    return _download(
+        by,
+        lambda: proposal_folder(proposal, perspective_of(by)),
+        filename=f"arkivpakke-foresporsel-{proposal.reference}.zip",
+        summary=_("Arkivpakke for forespørsel %(reference)s lastet ned")
+        % {"reference": proposal.reference},
+        obj=proposal,
+        municipality=proposal.municipality,
+    )
