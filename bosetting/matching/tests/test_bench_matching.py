@@ -3,10 +3,13 @@ from __future__ import annotations
 import io
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 
+from bosetting.distribution.tests.helpers import approve_places, ready_case
 from bosetting.matching.instances import generate
 
 
@@ -70,3 +73,26 @@ def test_the_same_seed_gives_the_same_instance() -> None:
 def test_more_municipalities_than_norway_has_is_refused() -> None:
     with pytest.raises(CommandError, match="Antall kommuner må være fra 1 til 357"):
         call_command("bench_matching", "--cases=5", "--municipalities=400", "--time-limit=1")
+
+
+@pytest.mark.django_db
+def test_the_database_mode_solves_the_ready_cases_against_this_years_places(cast: Any) -> None:
+    approve_places(cast.bergen, places=10, takes_minors=True)
+    ready_case()
+    ready_case(children=2)
+    out = io.StringIO()
+
+    call_command("bench_matching", "--database", "--time-limit=10", stdout=out)
+
+    lines = out.getvalue().splitlines()
+    assert lines[0].startswith("Løser 2 saker i databasen × 1 kommuner med vedtak for")
+    (row,) = [line for line in lines if line.endswith(f"databasen, {timezone.localdate().year}")]
+    # Both households fit in Bergen's ten places: 1 + 3 persons placed, by the plan and greedy.
+    assert row.split()[:3] == ["2", "1", "optimal"]
+    assert row.split()[-4:-2] == ["4", "4"]
+
+
+@pytest.mark.django_db
+def test_the_database_mode_says_when_there_is_nothing_to_solve() -> None:
+    with pytest.raises(CommandError, match="ingen klare saker"):
+        call_command("bench_matching", "--database", stdout=io.StringIO())

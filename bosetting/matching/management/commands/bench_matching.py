@@ -2,7 +2,9 @@
 
 Without arguments: a table for one round (300 cases) and a year (5,000 cases) on all 357
 municipalities. With `--cases N --municipalities M --seed S --time-limit T --json FILE`: one
-instance, solved, written as one JSON object for checking by other tools.
+instance, solved, written as one JSON object for checking by other tools. With `--database`:
+the instance a run with the default weights would solve in this database (on the national data
+set: `make bench`'s database), every ready case and every municipality with free places.
 """
 
 from __future__ import annotations
@@ -12,11 +14,13 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
 from bosetting.matching import instances
 from bosetting.matching.greedy import greedy_plan
 from bosetting.matching.objective import placed_persons, plan_objective
-from bosetting.matching.problem import Instance
+from bosetting.matching.problem import Instance, Weights
+from bosetting.matching.snapshot import build_instance
 from bosetting.matching.solver import Result, solve
 
 # (cases, time limit in seconds, the goal the issue sets)
@@ -41,8 +45,17 @@ class Command(BaseCommand):
             help="Ledige plasser per person som venter (under 1: plassene strekker ikke til).",
         )
         parser.add_argument("--json", type=Path, help="Skriv resultatet som JSON til denne filen.")
+        parser.add_argument(
+            "--database",
+            action="store_true",
+            help="Løs sakene som er klare i databasen, mot årets kommuner med ledige plasser.",
+        )
+        parser.add_argument("--year", type=int, help="Året for --database (i år uten).")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["database"]:
+            self._database(options["year"] or timezone.localdate().year, options["time_limit"])
+            return
         if options["cases"] is None:
             if options["json"] is not None:
                 raise CommandError("--json krever --cases.")
@@ -71,6 +84,19 @@ class Command(BaseCommand):
             instance = instances.generate(cases=cases, seed=seed, places_ratio=places_ratio)
             rows.append((instance, solve(instance, time_limit=time_limit), goal))
         self._print_rows(rows)
+
+    def _database(self, year: int, time_limit: float) -> None:
+        # As a run with the start form's defaults: every ready case, the municipalities with a
+        # decision and an agreement in force.
+        instance = build_instance(year=year, filters={}, weights=Weights())
+        self.stdout.write(
+            f"Løser {len(instance.cases)} saker i databasen × "
+            f"{len(instance.municipalities)} kommuner med vedtak for {year} …"
+        )
+        if not instance.cases or not instance.municipalities:
+            raise CommandError("Databasen har ingen klare saker eller ingen kommuner med plasser.")
+        result = solve(instance, time_limit=time_limit)
+        self._print_rows([(instance, result, f"databasen, {year}")])
 
     def _print_rows(self, rows: list[tuple[Instance, Result, str]]) -> None:
         header = (
