@@ -25,6 +25,7 @@ from . import actions
 from .computation import InfeasibleError
 from .explain import signed
 from .forms import FormulaForm, NationalNumbersForm, PrefillForm
+from .formulas import latest_formula
 from .models import Formula, NationalNumbers
 from .presentation import MAP_ID, TABLE_ID, map_title, proposal_map, rows, rows_html
 from .proposal import Proposal, facts_for, propose
@@ -87,9 +88,7 @@ def _proposal(
 def proposal_page(request: AuthenticatedHttpRequest) -> HttpResponse:
     require(request.user, Permission.REQUEST_FORMULA_MANAGE)
     year = _year(request)
-    saved = Formula.objects.order_by("-version").first()
-    if saved is None:
-        raise RuntimeError("The formula's first version is made by a migration.")
+    saved = latest_formula()
     national = NationalNumbers.objects.filter(year=year).first()
     data = form_data(request)
     formula_form = FormulaForm(
@@ -217,8 +216,8 @@ def prefill(request: AuthenticatedHttpRequest) -> HttpResponse:
     year = _year(request)
     form = PrefillForm(form_data(request))
     national = NationalNumbers.objects.filter(year=year).first()
-    saved = Formula.objects.order_by("-version").first()
-    if form.is_valid() and saved is not None:
+    saved = latest_formula()
+    if form.is_valid():
         proposal, _compared, problem = _proposal(year, national, saved, saved)
         if proposal is None:
             form.add_error(None, problem)
@@ -255,9 +254,9 @@ def proposal_pdf(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The saved formula's proposal for the year, with its map, as PDF/A to publish."""
     require(request.user, Permission.REQUEST_FORMULA_MANAGE)
     year = _year(request)
-    saved = Formula.objects.order_by("-version").first()
+    saved = latest_formula()
     national = NationalNumbers.objects.filter(year=year).first()
-    if saved is None or national is None:
+    if national is None:
         messages.error(request, _("Fyll inn de nasjonale tallene for året først."))
         return redirect(_page_url(year))
     proposal, _compared, problem = _proposal(year, national, saved, saved)

@@ -5,6 +5,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 
 from bosetting.requestformula.computation import InfeasibleError
+from bosetting.requestformula.formulas import latest_formula
 from bosetting.requestformula.models import Formula
 from bosetting.requestformula.proposal import propose
 
@@ -20,10 +21,10 @@ class Command(BaseCommand):
         parser.add_argument("--json", type=Path, required=True, help="Filen forslaget skrives til.")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        formulas = Formula.objects.order_by("-version")
-        if options["formula"] is not None:
-            formulas = formulas.filter(version=options["formula"])
-        formula = formulas.first()
+        if options["formula"] is None:
+            formula: Formula | None = latest_formula()
+        else:
+            formula = Formula.objects.filter(version=options["formula"]).first()
         if formula is None:
             raise CommandError("Fant ingen slik versjon av formelen.")
         if not 0 <= options["minors"] <= options["places"]:
