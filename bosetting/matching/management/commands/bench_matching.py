@@ -22,6 +22,7 @@ from bosetting.matching.objective import placed_persons, plan_objective
 from bosetting.matching.problem import Instance, Weights
 from bosetting.matching.snapshot import build_instance
 from bosetting.matching.solver import Result, solve
+from bosetting.organisations.models import Municipality as OrganisationMunicipality
 
 # (cases, time limit in seconds, the goal the issue sets)
 STANDARD_RUNS = [
@@ -86,9 +87,11 @@ class Command(BaseCommand):
         self._print_rows(rows)
 
     def _database(self, year: int, time_limit: float) -> None:
-        # As a run with the start form's defaults: every ready case, the municipalities with a
-        # decision and an agreement in force.
-        instance = build_instance(year=year, filters={}, weights=Weights())
+        # As a run of every ready case with the start form's «ta med kommuner uten avtale» ticked:
+        # every municipality with a decision for the year, so that the national data set's
+        # unsigned agreements do not leave the solver nothing to do.
+        everyone = OrganisationMunicipality.objects.values_list("number", flat=True)
+        instance = build_instance(year=year, filters={}, weights=Weights(), include=everyone)
         self.stdout.write(
             f"Løser {len(instance.cases)} saker i databasen × "
             f"{len(instance.municipalities)} kommuner med vedtak for {year} …"
@@ -107,7 +110,11 @@ class Command(BaseCommand):
         for instance, result, goal in rows:
             greedy = greedy_plan(instance)
             greedy_objective = plan_objective(instance, greedy)
-            margin = (result.objective - greedy_objective) / greedy_objective * 100
+            margin = (
+                (result.objective - greedy_objective) / greedy_objective * 100
+                if greedy_objective
+                else 0.0
+            )
             self.stdout.write(
                 f"{len(instance.cases):>6} {len(instance.municipalities):>8} {result.status:>10} "
                 f"{result.seconds:>6.2f} {result.gap * 100:>7.3f}% {result.objective:>11.1f} "
